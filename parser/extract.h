@@ -1,0 +1,27 @@
+/// \file
+/// HTML page -> Article: main text, title, dates, authors, language, metadata.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "parser/model.h"
+
+namespace rumorwatch {
+
+/// What the extractor may know about a page besides its bytes.
+struct ExtractOptions {
+    std::string url;                     ///< where the page was fetched from (for relative links, URL dates)
+    std::optional<Timestamp> fetched_at; ///< for relative dates ("3 hours ago") and the future check
+    DateOrder date_order = DateOrder::mdy; ///< the outlet's hint for "7/3/2026"
+    std::string timezone = "UTC";          ///< the outlet's zone for dates without an offset
+    std::string language_hint;             ///< the outlet's language, used when the page says nothing
+    std::string content_language;          ///< HTTP Content-Language, if any
+};
+
+/// Extracts an article from UTF-8 HTML. Never throws on bad input: what could not be found
+/// stays empty and is named in Article::warnings. Thread-safe (no shared state).
+Article extract_article(std::string_view html_utf8, const ExtractOptions& options);
+
+} // namespace rumorwatch

@@ -1,0 +1,156 @@
+/// \file
+/// The domain's value types: Outlet, Article, Mention, RumorAnalysis and the status vocabulary.
+/// Plain aggregates with no I/O and no library handles; JSON conversion sits beside them.
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace rumorwatch {
+
+/// Every instant in rumorwatch: UTC, whole seconds. Formatted only at the edges.
+using Timestamp = std::chrono::sys_seconds;
+
+/// The status vocabulary of design.md. `none` is for an article that does not touch the topic.
+enum class RumorStatus {
+    none,
+    mentioned,
+    speculation,
+    reported,
+    partially_confirmed,
+    confirmed,
+    denied,
+    stalled,
+    cancelled,
+};
+
+/// All statuses in declaration order (for tables, facets and confusion matrices).
+inline constexpr RumorStatus kAllStatuses[] = {
+    RumorStatus::none,      RumorStatus::mentioned, RumorStatus::speculation,
+    RumorStatus::reported,  RumorStatus::partially_confirmed, RumorStatus::confirmed,
+    RumorStatus::denied,    RumorStatus::stalled,   RumorStatus::cancelled,
+};
+
+/// "partially_confirmed" etc.; the one name table for statuses.
+std::string_view to_string(RumorStatus status);
+/// Inverse of to_string; std::nullopt for an unknown name.
+std::optional<RumorStatus> status_from_string(std::string_view name);
+
+/// How an outlet writes numeric dates such as "7/3/2026".
+enum class DateOrder { mdy, dmy, ymd };
+std::string_view to_string(DateOrder order);
+std::optional<DateOrder> date_order_from_string(std::string_view name);
+
+/// How much an outlet's word weighs on its own.
+enum class OutletTier { wire, major, trade, blog };
+std::string_view to_string(OutletTier tier);
+std::optional<OutletTier> tier_from_string(std::string_view name);
+
+/// One configured news outlet (see design.md, "Outlets").
+struct Outlet {
+    std::string id;
+    std::string name;
+    std::string home;
+    std::vector<std::string> feeds;
+    std::vector<std::string> sitemaps;
+    std::vector<std::string> allow; ///< ECMAScript regexes; a URL must match one (empty: same host)
+    std::string language;           ///< BCP 47 primary tag, "en", "zh"
+    DateOrder date_order = DateOrder::mdy;
+    std::string timezone = "UTC"; ///< IANA zone, e.g. "Asia/Shanghai"
+    OutletTier tier = OutletTier::major;
+    int min_delay_ms = 1000;
+    int max_connections = 2;
+    int max_pages = 2000;
+
+    bool operator==(const Outlet&) const = default;
+};
+
+/// A whole outlets file.
+struct CrawlConfig {
+    std::string user_agent = "rumorwatch/0.1 (+https://example.org/rumorwatch)";
+    std::vector<Outlet> outlets;
+    std::string source_file; ///< where it was loaded from, for messages
+
+    bool operator==(const CrawlConfig&) const = default;
+};
+
+/// A date found in a page, with where it came from. Reliable dates come from structured
+/// data (JSON-LD, meta tags, <time datetime>) or the URL; dates read from prose are not.
+struct ArticleDate {
+    Timestamp time{};
+    std::string source;     ///< "json-ld", "meta:article:published_time", "time", "url", "text", ...
+    bool reliable = false;
+    bool has_time_of_day = false; ///< false when only the day is known (time is 00:00 local)
+
+    bool operator==(const ArticleDate&) const = default;
+};
+
+/// What the parser reads from one page. Text is UTF-8, paragraphs separated by "\n\n".
+struct Article {
+    std::string url;           ///< the URL it was fetched from
+    std::string canonical_url; ///< rel=canonical / og:url, else url, canonicalised
+    std::string title;
+    std::string title_source;
+    std::string text;
+    std::string text_source; ///< "dom", "json-ld", "og:description", ...
+    std::optional<ArticleDate> published;
+    std::optional<ArticleDate> modified;
+    std::vector<std::string> authors;       ///< people
+    std::vector<std::string> organisations; ///< bylines that name an organisation
+    std::string language;
+    std::string language_source;
+    std::string site_name;
+    std::string description;
+    std::string image;
+    std::string section;
+    std::vector<std::string> keywords;
+    std::vector<std::string> warnings; ///< what the extractor could not do, for people
+
+    bool operator==(const Article&) const = default;
+};
+
+/// One statement about the rumor inside an article, with its evidence.
+struct Mention {
+    std::string sentence;
+    std::size_t begin = 0; ///< byte offset of the sentence in Article::text
+    std::size_t end = 0;   ///< one past its last byte
+    RumorStatus status = RumorStatus::mentioned;
+    double confidence = 0.0;
+    std::string cue;         ///< the words that decided the status
+    std::string attribution; ///< who is said to say it: "Reuters", "Alibaba chairman", ...
+    std::vector<std::string> entities; ///< topic entity ids named or referred to
+    bool in_headline = false;
+    bool background = false; ///< reported speech of an older event, not this article's news
+
+    bool operator==(const Mention&) const = default;
+};
+
+/// What an article says about one topic as a whole.
+struct RumorAnalysis {
+    std::string topic_id;
+    RumorStatus status = RumorStatus::none;
+    double confidence = 0.0;
+    std::vector<Mention> mentions;
+    std::optional<std::size_t> evidence; ///< index into mentions of the deciding one
+    std::vector<std::string> entities;   ///< every topic entity id the article names
+    std::vector<std::string> sources;    ///< every attribution, deduplicated
+
+    bool operator==(const RumorAnalysis&) const = default;
+};
+
+// JSON conversion (enums as strings, timestamps as ISO 8601 UTC).
+void to_json(nlohmann::json& j, RumorStatus s);
+void from_json(const nlohmann::json& j, RumorStatus& s);
+void to_json(nlohmann::json& j, const ArticleDate& d);
+void to_json(nlohmann::json& j, const Article& a);
+void to_json(nlohmann::json& j, const Mention& m);
+void to_json(nlohmann::json& j, const RumorAnalysis& r);
+void to_json(nlohmann::json& j, const Outlet& o);
+
+} // namespace rumorwatch

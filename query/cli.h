@@ -1,0 +1,40 @@
+/// \file
+/// The `rumorwatch` command line: one registration function per subcommand and the
+/// dispatcher that maps errors to exit codes (0 done, 1 failed, 2 bad usage or input).
+#pragma once
+
+#include <functional>
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+namespace CLI {
+class App;
+}
+
+namespace rumorwatch {
+
+/// The streams a command talks to; tests pass string streams.
+struct Io {
+    std::istream& in;
+    std::ostream& out;
+    std::ostream& err;
+    bool out_is_tty = false; ///< styling (bold, colours) only on a terminal
+};
+
+/// Set by the chosen subcommand's parse callback; run after parsing succeeds.
+using Action = std::function<int()>;
+
+void add_crawl_command(CLI::App& app, Action& action, Io& io);
+void add_search_command(CLI::App& app, Action& action, Io& io);
+void add_timeline_command(CLI::App& app, Action& action, Io& io);
+void add_show_command(CLI::App& app, Action& action, Io& io);
+void add_stats_command(CLI::App& app, Action& action, Io& io);
+void add_extract_command(CLI::App& app, Action& action, Io& io);
+void add_classify_command(CLI::App& app, Action& action, Io& io);
+
+/// Parses `args` (without the program name), runs the command, and returns the exit code.
+/// Every exception is caught here and printed as "rumorwatch: error: ...".
+int run_cli(const std::vector<std::string>& args, Io& io);
+
+} // namespace rumorwatch

@@ -1,0 +1,95 @@
+/// \file
+/// `rumorwatch crawl`: options -> CrawlOptions -> crawler::crawl -> summary.
+#include <iostream>
+#include <regex>
+
+#include <CLI/CLI.hpp>
+
+#include "crawler/crawler.h"
+#include "parser/errors.h"
+#include "query/cli.h"
+#include "query/paths.h"
+
+namespace rumorwatch {
+namespace {
+
+struct CrawlArgs {
+    std::string config;
+    std::vector<std::string> topics;
+    std::string db;
+    std::string warc;
+    bool once = false;
+    std::string every;
+    std::string shard;
+    std::vector<std::string> connect_to;
+    bool quiet = false;
+    std::string log;
+};
+
+std::chrono::seconds parse_duration(const std::string& text) {
+    static const std::regex kDuration("^([0-9]+)(s|m|h|d)$");
+    std::smatch m;
+    if (!std::regex_match(text, m, kDuration))
+        throw InputError("--every: \"" + text + "\" is not a duration such as 30m, 2h or 1d");
+    const long long n = std::stoll(m[1]);
+    const char unit = m[2].str()[0];
+    const long long factor = unit == 's' ? 1 : unit == 'm' ? 60 : unit == 'h' ? 3600 : 86400;
+    if (n <= 0) throw InputError("--every: the interval must be positive");
+    return std::chrono::seconds(n * factor);
+}
+
+int run_crawl(const CrawlArgs& args, Io& io) {
+    CrawlOptions options;
+    options.config = load_config(args.config.empty() ? default_config_path() : args.config);
+    if (args.topics.empty()) {
+        options.topics.push_back(load_topic(default_topic_path()));
+    } else {
+        for (const auto& t : args.topics) options.topics.push_back(load_topic(t));
+    }
+    options.db_path = args.db.empty() ? default_db_path() : args.db;
+    options.warc_dir = args.warc;
+    options.connect_to = args.connect_to;
+    options.quiet = args.quiet;
+    options.log_file = args.log;
+    if (!args.every.empty()) {
+        if (args.once) throw InputError("--once and --every cannot be used together");
+        options.every = parse_duration(args.every);
+    }
+    if (!args.shard.empty()) {
+        static const std::regex kShard("^([0-9]+)/([0-9]+)$");
+        std::smatch m;
+        if (!std::regex_match(args.shard, m, kShard))
+            throw InputError("--shard: expected K/N such as 1/4, not \"" + args.shard + "\"");
+        const int k = std::stoi(m[1]), n = std::stoi(m[2]);
+        if (n < 1 || k < 1 || k > n) throw InputError("--shard: K must be between 1 and N");
+        options.shard_index = k - 1;
+        options.shard_count = n;
+    }
+    const CrawlSummary summary = crawl(options, io.err);
+    int failed = 0;
+    for (const auto& [id, s] : summary.outlets) failed += s.failed;
+    (void)failed;
+    return 0;
+}
+
+} // namespace
+
+void add_crawl_command(CLI::App& app, Action& action, Io& io) {
+    auto args = std::make_shared<CrawlArgs>();
+    CLI::App* cmd = app.add_subcommand("crawl", "Fetch the configured outlets and index what they say");
+    cmd->add_option("--config", args->config, "Outlets file (default: $XDG_CONFIG_HOME/rumorwatch/outlets.json)");
+    cmd->add_option("--topic", args->topics, "Topic file; may be repeated (default: the shipped apple-alibaba topic)");
+    cmd->add_option("--db", args->db, "Database directory (default: $XDG_DATA_HOME/rumorwatch/db)");
+    cmd->add_option("--warc", args->warc, "Write every response as WARC records into this directory");
+    cmd->add_flag("--once", args->once, "Crawl once and exit (the default; for cron and systemd timers)");
+    cmd->add_option("--every", args->every, "Keep running, crawling again after each interval (30m, 2h, 1d)");
+    cmd->add_option("--shard", args->shard, "Crawl only the outlets of shard K of N (K/N, 1-based)");
+    cmd->add_option("--connect-to", args->connect_to,
+                    "Send requests for HOST:PORT to ADDR:PORT instead (libcurl CONNECT_TO syntax, "
+                    "HOST:PORT:ADDR:PORT; empty HOST or PORT matches any); may be repeated");
+    cmd->add_flag("-q,--quiet", args->quiet, "No progress output (for cron)");
+    cmd->add_option("--log", args->log, "Append a JSON-lines log of every fetch to this file");
+    cmd->callback([&action, &io, args] { action = [&io, args] { return run_crawl(*args, io); }; });
+}
+
+} // namespace rumorwatch
