@@ -10,3 +10,4 @@
 #include "parser/model.h"
 #include "parser/time.h"
 #include "parser/topic.h"
+#include "parser/url.h"
