@@ -53,9 +53,9 @@ void append_escape(std::string& out, unsigned char c) {
     out += kHexDigits[c & 0xF];
 }
 
-/// Escapes of unreserved characters decoded, other escapes upper-cased, stray '%' and
-/// forbidden raw bytes escaped. Idempotent.
-std::string normalize_escapes(std::string_view s) {
+} // namespace
+
+std::string normalize_percent_encoding(std::string_view s) {
     std::string out;
     out.reserve(s.size());
     for (std::size_t i = 0; i < s.size(); ++i) {
@@ -74,6 +74,8 @@ std::string normalize_escapes(std::string_view s) {
     }
     return out;
 }
+
+namespace {
 
 /// Strips leading/trailing spaces and C0 controls, drops tabs and line breaks inside.
 std::string clean_input(std::string_view text) {
@@ -221,7 +223,7 @@ std::string canonical_query(std::string_view query) {
     std::size_t start = 0;
     while (start <= query.size()) {
         const auto amp = std::min(query.find('&', start), query.size());
-        const auto piece = normalize_escapes(query.substr(start, amp - start));
+        const auto piece = normalize_percent_encoding(query.substr(start, amp - start));
         start = amp + 1;
         if (piece.empty()) continue;
         auto name = piece.substr(0, piece.find('='));
@@ -375,14 +377,14 @@ std::optional<std::string> canonical_url(std::string_view url) {
     if (!parsed) return std::nullopt;
     const Url& u = *parsed;
     std::string out = u.scheme + "://";
-    if (u.has_userinfo && !u.userinfo.empty()) out += normalize_escapes(u.userinfo) + "@";
+    if (u.has_userinfo && !u.userinfo.empty()) out += normalize_percent_encoding(u.userinfo) + "@";
     out += canonical_host(u.host);
     if (!u.port.empty()) {
         const auto port = port_without_zeros(u.port);
         if (port != default_port(u.scheme)) out += ":" + port;
     }
     // Escapes first, so that "%2E%2E" counts as a dot segment (RFC 3986 section 6.2.2.3).
-    auto path = remove_dot_segments(normalize_escapes(u.path));
+    auto path = remove_dot_segments(normalize_percent_encoding(u.path));
     if (path.empty() || path.front() != '/') path = "/" + path;
     out += path;
     if (u.has_query) {

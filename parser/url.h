@@ -49,6 +49,12 @@ std::optional<std::string> resolve_url(std::string_view base, std::string_view r
 /// RFC 3986 section 5.2.4: removes "." and ".." segments from a path.
 std::string remove_dot_segments(std::string_view path);
 
+/// Percent-encoding normalised (RFC 3986 section 6.2.2.2): escapes of unreserved
+/// characters decoded, other escapes upper-cased, a '%' that starts no escape and bytes
+/// that may not appear raw (controls, space, non-ASCII, "<>\"\\^`{|}") escaped.
+/// Reserved characters are left as they are, raw or escaped. Idempotent.
+std::string normalize_percent_encoding(std::string_view text);
+
 /// True for "http" and "https" (case-insensitive): the only schemes the crawler fetches.
 bool is_http_scheme(std::string_view scheme);
 
