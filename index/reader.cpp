@@ -8,6 +8,7 @@
 #include <fstream>
 #include <map>
 #include <sstream>
+#include <thread>
 
 #include <xapian.h>
 
@@ -207,15 +208,22 @@ struct IndexReader::Impl {
     }
 
     /// Runs `f`, reopening and retrying when a writer's commits overtake the revision being
-    /// read (Xapian keeps only so many old revisions); other errors become IndexError.
+    /// read (Xapian keeps only the last couple of revisions on disk); other errors become
+    /// IndexError. A writer that commits faster than one read completes only delays the
+    /// read: retries back off, and give up only after kRetryBudget.
     template <typename F>
     auto with_reopen(F&& f) -> decltype(f()) {
-        for (int attempt = 0;; ++attempt) {
+        const auto start = std::chrono::steady_clock::now();
+        auto pause = std::chrono::milliseconds(1);
+        for (;;) {
             try {
                 reopen();
                 return f();
             } catch (const Xapian::DatabaseModifiedError& e) {
-                if (attempt >= 5) throw index_error(where(), e);
+                if (std::chrono::steady_clock::now() - start > kRetryBudget) throw index_error(where(), e);
+                ++retries;
+                std::this_thread::sleep_for(pause);
+                pause = std::min(pause * 2, std::chrono::milliseconds(50));
             } catch (const Xapian::QueryParserError&) {
                 throw;
             } catch (const Xapian::Error& e) {
@@ -223,6 +231,9 @@ struct IndexReader::Impl {
             }
         }
     }
+
+    static constexpr std::chrono::seconds kRetryBudget{30};
+    long long retries = 0; ///< reads restarted because a commit overtook them
 
     std::vector<std::vector<std::string>> synonym_groups() {
         std::vector<std::vector<std::string>> groups;
