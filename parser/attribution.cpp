@@ -68,6 +68,13 @@ constexpr std::array<std::string_view, 52> kAuxiliaries = {
 
 constexpr std::array<std::string_view, 7> kBeForms = {"is", "was", "were", "are", "been", "be", "being"};
 
+// Words that never stand inside a subject noun phrase: finding one means the words walked
+// back over are a clause ("Apple is working with Alibaba to"), not a subject.
+constexpr std::array<std::string_view, 24> kClauseWords = {
+    "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "can",
+    "could", "may", "might", "should", "to", "do", "does", "did", "must", "plans", "said", "says"};
+
+
 template <std::size_t N>
 bool in(const std::array<std::string_view, N>& table, std::string_view word) {
     return std::find(table.begin(), table.end(), word) != table.end();
@@ -76,6 +83,12 @@ bool in(const std::array<std::string_view, N>& table, std::string_view word) {
 struct Word {
     std::size_t begin, end;
 };
+
+bool looks_like_clause(std::string_view s, const std::vector<Word>& words) {
+    for (const auto& w : words)
+        if (in(kClauseWords, lower(s.substr(w.begin, w.end - w.begin)))) return true;
+    return false;
+}
 
 /// Words (space-separated, ASCII boundaries) ending at `from`, walking back to a boundary.
 std::vector<Word> words_back(std::string_view s, std::size_t from, bool& stopped_at_comma) {
@@ -153,23 +166,36 @@ std::optional<SpeakerSpan> english_agent(std::string_view s, std::span<const Lex
         }
         return std::nullopt;
     }
-    if (!words.empty() && words.size() <= kMaxSubjectWords)
-        return SpeakerSpan{static_cast<std::uint32_t>(words.front().begin),
-                           static_cast<std::uint32_t>(words.back().end), static_cast<int>(verb)};
-    if (words.empty()) {
-        // Postposed: '..., said Joe Tsai, chairman of Alibaba.' or '"...," said Tsai.'
-        std::size_t i = h.begin;
-        while (i > 0 && is_space(s[i - 1])) --i;
-        if (boundary_before(s, i)) {
-            auto after = words_forward(s, h.end, kMaxPostposedWords);
-            while (!after.empty()) {
-                const std::string w = lower(s.substr(after.front().begin, after.front().end - after.front().begin));
-                if (w != "on" && !in(kAuxiliaries, w)) break;
-                after.erase(after.begin());
-            }
-            if (!after.empty())
-                return SpeakerSpan{static_cast<std::uint32_t>(after.front().begin),
-                                   static_cast<std::uint32_t>(after.back().end), static_cast<int>(verb)};
+    if (!words.empty()) {
+        if (words.size() <= kMaxSubjectWords && !looks_like_clause(s, words))
+            return SpeakerSpan{static_cast<std::uint32_t>(words.front().begin),
+                               static_cast<std::uint32_t>(words.back().end), static_cast<int>(verb)};
+        return std::nullopt;
+    }
+    std::size_t i = h.begin;
+    while (i > 0 && is_space(s[i - 1])) --i;
+    if (!boundary_before(s, i)) return std::nullopt;
+    // Postposed: '..., said Joe Tsai, chairman of Alibaba.' or '"...," said Tsai.' The name
+    // runs to the next comma or the end; a clause there ("said Apple had picked") is no name.
+    auto after = words_forward(s, h.end, kMaxPostposedWords);
+    while (!after.empty()) {
+        const std::string w = lower(s.substr(after.front().begin, after.front().end - after.front().begin));
+        if (w != "on" && !in(kAuxiliaries, w)) break;
+        after.erase(after.begin());
+    }
+    if (!after.empty() && !looks_like_clause(s, after))
+        return SpeakerSpan{static_cast<std::uint32_t>(after.front().begin),
+                           static_cast<std::uint32_t>(after.back().end), static_cast<int>(verb)};
+    // A parenthetical between subject and verb: "A Reuters report, citing three sources, said".
+    if (i > 0 && s[i - 1] == ',') {
+        std::size_t j = i - 1;
+        while (j > 0 && s[j - 1] != ',') --j;
+        if (j > 0) {
+            bool comma = false;
+            auto before = words_back(s, j - 1, comma);
+            if (!before.empty() && before.size() <= kMaxSubjectWords && !looks_like_clause(s, before))
+                return SpeakerSpan{static_cast<std::uint32_t>(before.front().begin),
+                                   static_cast<std::uint32_t>(before.back().end), static_cast<int>(verb)};
         }
     }
     return std::nullopt;
