@@ -240,7 +240,7 @@ std::optional<SpeakerSpan> chinese_agent(std::string_view s, std::size_t verb_be
         const auto p = s.substr(b, e - b).find(prep);
         if (p != std::string_view::npos && p >= 6) e = strip_chinese_trailers(s, b, b + p);
     }
-    for (std::string_view lead : {"而", "但", "并", "且", "另外", "此外", "同时", "其中"})
+    for (std::string_view lead : {"而", "但", "并", "且", "另外", "此外", "同时", "其中", "据", "援引"})
         if (e > b && at(s, b, lead)) b += lead.size();
     while (b < e && is_space(s[b])) ++b;
     while (e > b && is_space(s[e - 1])) --e;
@@ -297,7 +297,13 @@ std::vector<SpeakerSpan> find_speakers(std::string_view s, std::span<const Lexic
             }
         }
     }
-    return out;
+    // 据知情人士透露: "according to" and the verb name the same speaker once.
+    std::vector<SpeakerSpan> unique;
+    for (const auto& span : out)
+        if (std::none_of(unique.begin(), unique.end(),
+                         [&](const SpeakerSpan& u) { return u.begin == span.begin && u.end == span.end; }))
+            unique.push_back(span);
+    return unique;
 }
 
 Source classify_source(std::string_view s, std::span<const Lexicon::Hit> hits, const SpeakerSpan& span,
