@@ -68,6 +68,13 @@ constexpr std::array<std::string_view, 52> kAuxiliaries = {
 
 constexpr std::array<std::string_view, 7> kBeForms = {"is", "was", "were", "are", "been", "be", "being"};
 
+// Words that never stand inside a subject noun phrase: finding one means the words walked
+// back over are a clause ("Apple is working with Alibaba to"), not a subject.
+constexpr std::array<std::string_view, 24> kClauseWords = {
+    "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "can",
+    "could", "may", "might", "should", "to", "do", "does", "did", "must", "plans", "said", "says"};
+
+
 template <std::size_t N>
 bool in(const std::array<std::string_view, N>& table, std::string_view word) {
     return std::find(table.begin(), table.end(), word) != table.end();
@@ -76,6 +83,12 @@ bool in(const std::array<std::string_view, N>& table, std::string_view word) {
 struct Word {
     std::size_t begin, end;
 };
+
+bool looks_like_clause(std::string_view s, const std::vector<Word>& words) {
+    for (const auto& w : words)
+        if (in(kClauseWords, lower(s.substr(w.begin, w.end - w.begin)))) return true;
+    return false;
+}
 
 /// Words (space-separated, ASCII boundaries) ending at `from`, walking back to a boundary.
 std::vector<Word> words_back(std::string_view s, std::size_t from, bool& stopped_at_comma) {
@@ -153,23 +166,44 @@ std::optional<SpeakerSpan> english_agent(std::string_view s, std::span<const Lex
         }
         return std::nullopt;
     }
-    if (!words.empty() && words.size() <= kMaxSubjectWords)
-        return SpeakerSpan{static_cast<std::uint32_t>(words.front().begin),
-                           static_cast<std::uint32_t>(words.back().end), static_cast<int>(verb)};
-    if (words.empty()) {
-        // Postposed: '..., said Joe Tsai, chairman of Alibaba.' or '"...," said Tsai.'
-        std::size_t i = h.begin;
-        while (i > 0 && is_space(s[i - 1])) --i;
-        if (boundary_before(s, i)) {
-            auto after = words_forward(s, h.end, kMaxPostposedWords);
-            while (!after.empty()) {
-                const std::string w = lower(s.substr(after.front().begin, after.front().end - after.front().begin));
-                if (w != "on" && !in(kAuxiliaries, w)) break;
-                after.erase(after.begin());
-            }
-            if (!after.empty())
-                return SpeakerSpan{static_cast<std::uint32_t>(after.front().begin),
-                                   static_cast<std::uint32_t>(after.back().end), static_cast<int>(verb)};
+    // "The launch ends ...": a lone determiner makes the verb a noun, with no agent.
+    if (words.size() == 1) {
+        const std::string w = lower(s.substr(words[0].begin, words[0].end - words[0].begin));
+        if (w == "the" || w == "a" || w == "an" || w == "this" || w == "its" || w == "their" || w == "that")
+            return std::nullopt;
+    }
+    if (!words.empty()) {
+        if (words.size() <= kMaxSubjectWords && !looks_like_clause(s, words))
+            return SpeakerSpan{static_cast<std::uint32_t>(words.front().begin),
+                               static_cast<std::uint32_t>(words.back().end), static_cast<int>(verb)};
+        return std::nullopt;
+    }
+    std::size_t i = h.begin;
+    while (i > 0 && is_space(s[i - 1])) --i;
+    // Only speech verbs put their subject after them (", said Joe Tsai"); ", went live for
+    // users" has no agent after the verb.
+    if (h.kind != CueKind::speech || !boundary_before(s, i)) return std::nullopt;
+    // Postposed: '..., said Joe Tsai, chairman of Alibaba.' or '"...," said Tsai.' The name
+    // runs to the next comma or the end; a clause there ("said Apple had picked") is no name.
+    auto after = words_forward(s, h.end, kMaxPostposedWords);
+    while (!after.empty()) {
+        const std::string w = lower(s.substr(after.front().begin, after.front().end - after.front().begin));
+        if (w != "on" && !in(kAuxiliaries, w)) break;
+        after.erase(after.begin());
+    }
+    if (!after.empty() && !looks_like_clause(s, after))
+        return SpeakerSpan{static_cast<std::uint32_t>(after.front().begin),
+                           static_cast<std::uint32_t>(after.back().end), static_cast<int>(verb)};
+    // A parenthetical between subject and verb: "A Reuters report, citing three sources, said".
+    if (i > 0 && s[i - 1] == ',') {
+        std::size_t j = i - 1;
+        while (j > 0 && s[j - 1] != ',') --j;
+        if (j > 0) {
+            bool comma = false;
+            auto before = words_back(s, j - 1, comma);
+            if (!before.empty() && before.size() <= kMaxSubjectWords && !looks_like_clause(s, before))
+                return SpeakerSpan{static_cast<std::uint32_t>(before.front().begin),
+                                   static_cast<std::uint32_t>(before.back().end), static_cast<int>(verb)};
         }
     }
     return std::nullopt;
@@ -214,7 +248,7 @@ std::optional<SpeakerSpan> chinese_agent(std::string_view s, std::size_t verb_be
         const auto p = s.substr(b, e - b).find(prep);
         if (p != std::string_view::npos && p >= 6) e = strip_chinese_trailers(s, b, b + p);
     }
-    for (std::string_view lead : {"而", "但", "并", "且", "另外", "此外", "同时", "其中"})
+    for (std::string_view lead : {"而", "但", "并", "且", "另外", "此外", "同时", "其中", "据", "援引"})
         if (e > b && at(s, b, lead)) b += lead.size();
     while (b < e && is_space(s[b])) ++b;
     while (e > b && is_space(s[e - 1])) --e;
@@ -271,7 +305,13 @@ std::vector<SpeakerSpan> find_speakers(std::string_view s, std::span<const Lexic
             }
         }
     }
-    return out;
+    // 据知情人士透露: "according to" and the verb name the same speaker once.
+    std::vector<SpeakerSpan> unique;
+    for (const auto& span : out)
+        if (std::none_of(unique.begin(), unique.end(),
+                         [&](const SpeakerSpan& u) { return u.begin == span.begin && u.end == span.end; }))
+            unique.push_back(span);
+    return unique;
 }
 
 Source classify_source(std::string_view s, std::span<const Lexicon::Hit> hits, const SpeakerSpan& span,

@@ -17,6 +17,7 @@ namespace rumorwatch {
 enum class CueKind : std::uint8_t {
     // Statements about the deal.
     confirm,    ///< confirmed, acknowledged, 证实: who says it decides partial or full
+    approve,    ///< approved, cleared, 批准: a regulator's word (partial); withheld, a stall
     announce,   ///< announced, launched, signed, 官宣: an official act (confirmed)
     deny,       ///< denied, dismissed, no plans, 否认, 辟谣
     deny_after, ///< "... are false", "……不实": denies what stands before it as well

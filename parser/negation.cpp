@@ -6,6 +6,8 @@ namespace rumorwatch {
 namespace {
 
 constexpr int kNarrowScopeWords = 4;
+// Chinese puts prepositional phrases between a negator and its verb (尚未因监管问题暂停).
+constexpr int kNarrowScopeChineseCharacters = 8;
 
 /// Words between two byte offsets: spaces in Latin text, characters in Chinese.
 int words_between(std::string_view s, std::size_t from, std::size_t to) {
@@ -46,6 +48,26 @@ bool has_semicolon_between(std::string_view s, std::size_t from, std::size_t to)
     return false;
 }
 
+bool is_cjk(std::string_view s, std::size_t at) {
+    return at < s.size() && static_cast<unsigned char>(s[at]) >= 0xE0;
+}
+
+/// Is `to` within a narrow scope after `from`? Word count in English, characters in Chinese.
+bool within_narrow_scope(std::string_view s, std::size_t from, std::size_t to) {
+    const int limit = is_cjk(s, to) || (from >= 3 && is_cjk(s, from - 3)) ? kNarrowScopeChineseCharacters
+                                                                       : kNarrowScopeWords;
+    return words_between(s, from, to) <= limit && !has_comma_between(s, from, to);
+}
+
+/// "No agreement has been signed yet": a "yet" later in the clause makes a negation pending.
+bool yet_follows(std::string_view s, std::size_t from) {
+    for (std::size_t i = s.find(" yet", from); i != std::string_view::npos; i = s.find(" yet", i + 1)) {
+        const std::size_t e = i + 4;
+        if (e >= s.size() || !((s[e] >= 'a' && s[e] <= 'z') || (s[e] >= 'A' && s[e] <= 'Z'))) return true;
+    }
+    return false;
+}
+
 bool is_negator(CueKind k) {
     return k == CueKind::negator || k == CueKind::negator_pending || k == CueKind::negator_wide ||
            k == CueKind::neither_party;
@@ -56,6 +78,7 @@ bool is_negator(CueKind k) {
 bool is_statement(CueKind kind) {
     switch (kind) {
     case CueKind::confirm:
+    case CueKind::approve:
     case CueKind::announce:
     case CueKind::deny:
     case CueKind::deny_after:
@@ -102,16 +125,26 @@ std::vector<CueScope> resolve_scopes(std::string_view s, std::span<const Lexicon
         if (is_negator(k)) {
             const bool wide = k == CueKind::negator_wide || k == CueKind::neither_party;
             for (std::size_t j = i + 1; j < hits.size() && clause[j] == clause[i]; ++j) {
+                if (hits[j].kind == CueKind::speech &&
+                    (wide || within_narrow_scope(s, hits[i].end, hits[j].begin))) {
+                    // "has not said whether ...", "neither company has said": nobody says it.
+                    scopes[i].attached = true;
+                    if (scopes[j].negator < 0) {
+                        scopes[j].negated = true;
+                        scopes[j].negator = static_cast<int>(i);
+                    }
+                    if (!wide) break;
+                    continue;
+                }
                 if (!is_statement(hits[j].kind)) {
                     if (!wide && is_negator(hits[j].kind)) break; // "not ... not": the next one rules
                     continue;
                 }
-                if (!wide && (words_between(s, hits[i].end, hits[j].begin) > kNarrowScopeWords ||
-                              has_comma_between(s, hits[i].end, hits[j].begin)))
-                    break;
+                if (!wide && !within_narrow_scope(s, hits[i].end, hits[j].begin)) break;
+                scopes[i].attached = true;
                 if (scopes[j].negator < 0) {
                     scopes[j].negated = true;
-                    scopes[j].pending = k == CueKind::negator_pending;
+                    scopes[j].pending = k == CueKind::negator_pending || yet_follows(s, hits[i].end);
                     scopes[j].negator = static_cast<int>(i);
                 }
                 if (!wide) break;
@@ -123,15 +156,42 @@ std::vector<CueScope> resolve_scopes(std::string_view s, std::span<const Lexicon
                     scopes[j].hedge = static_cast<int>(i);
                 }
         } else if (k == CueKind::future) {
+            // Chinese 将/计划 govern the whole predicate chain, commas included.
+            const bool chinese = is_cjk(s, hits[i].begin);
             for (std::size_t j = i + 1; j < hits.size() && clause[j] == clause[i]; ++j) {
                 if (!is_statement(hits[j].kind)) continue;
-                if (words_between(s, hits[i].end, hits[j].begin) > kNarrowScopeWords ||
-                    has_comma_between(s, hits[i].end, hits[j].begin))
-                    break;
+                if (!chinese && !within_narrow_scope(s, hits[i].end, hits[j].begin)) break;
                 scopes[j].future = true;
-                break;
+                if (!chinese) break;
             }
         }
+    }
+
+    for (std::size_t i = 0; i < hits.size(); ++i) {
+        scopes[i].clause = clause[i];
+        if (hits[i].kind != CueKind::hedge) continue;
+        for (std::size_t j = 0; j < hits.size(); ++j)
+            if (clause[j] == clause[i]) scopes[j].clause_hedged = true;
+    }
+    // Objects of a negated statement: "has not confirmed the launch", "no agreement has been
+    // signed": the statements right after a negated one share its negation.
+    for (std::size_t i = 0; i < hits.size(); ++i) {
+        if (!scopes[i].negated || !is_statement(hits[i].kind)) continue;
+        for (std::size_t j = i + 1; j < hits.size() && clause[j] == clause[i]; ++j) {
+            if (!is_statement(hits[j].kind)) continue;
+            const bool same_negation = scopes[j].negated && scopes[j].negator == scopes[i].negator;
+            if ((scopes[j].negated && !same_negation) || !within_narrow_scope(s, hits[i].end, hits[j].begin))
+                break;
+            scopes[j].object = true;
+        }
+    }
+
+    // "to launch", "to confirm": an infinitive is a plan or a purpose, not an act.
+    for (std::size_t i = 0; i < hits.size(); ++i) {
+        const CueKind k = hits[i].kind;
+        if (k != CueKind::announce && k != CueKind::confirm && k != CueKind::approve) continue;
+        const std::size_t b = hits[i].begin;
+        if (b >= 3 && s.compare(b - 3, 3, "to ") == 0 && (b == 3 || s[b - 4] == ' ')) scopes[i].future = true;
     }
 
     // Denials, once negation is known: a negated denial denies nothing.

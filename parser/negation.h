@@ -18,6 +18,12 @@ struct CueScope {
     bool future = false;  ///< "plans to", "will", 将: the act has not happened
     bool denied = false;  ///< the cue is the content of a denial ("denied that talks had stalled")
     bool flips = false;   ///< this denial is of a negative event (stall, cancel), so affirms the deal
+    bool object = false;  ///< follows a negated statement closely: its object ("has not
+                          ///< confirmed the launch"), negated with it, not a statement of its own
+    bool clause_hedged = false; ///< a hedge stands anywhere in its clause (for deal terms,
+                                ///< which are often the subject of the modal: "a deal could ...")
+    bool attached = false; ///< for a negator: it negates some statement
+    int clause = 0;       ///< clause number within the sentence
     int negator = -1;     ///< index of the negator hit that applies, or -1
     int hedge = -1;       ///< index of the hedge hit that applies, or -1
 };
@@ -31,7 +37,8 @@ bool is_question(std::string_view sentence);
 /// Resolves, for every hit of a sentence (same order as `hits`), what modifies it.
 ///
 /// - A plain negator (not, no, never, 没有, 未) applies to the first statement within four
-///   words (or four Chinese characters) after it, not across a comma or a clause boundary.
+///   words (or eight Chinese characters) after it, not across a comma or a clause boundary;
+///   a speech verb on the way takes the negation ("has not said"), and is marked negated.
 /// - A pending negator (not yet, yet to, 尚未) does the same and marks it pending.
 /// - A wide negator (neither, 均未) applies to every statement after it in its clause.
 /// - A hedge applies to every statement after it in its clause (clauses end at "but",

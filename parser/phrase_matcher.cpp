@@ -104,7 +104,10 @@ void PhraseMatcher::find(std::string_view text, std::vector<Match>& out) const {
             }
             if (!equal) continue;
             if (p.word_end && i + len < n && is_word_byte(s[i + len])) continue;
-            const auto end = static_cast<std::uint32_t>(i + len);
+            std::size_t word_end = i + len;
+            if (p.prefix) // report the whole word: "confirmed", not "confirm"
+                while (word_end < n && is_word_byte(s[word_end])) ++word_end;
+            const auto end = static_cast<std::uint32_t>(word_end);
             if (end <= covered_until) break; // wholly inside an earlier, longer match
             out.push_back({static_cast<std::uint32_t>(i), end, p.payload});
             covered_until = std::max(covered_until, end);

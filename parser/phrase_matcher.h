@@ -16,7 +16,8 @@ namespace rumorwatch {
 /// - A phrase that begins with an ASCII letter or digit matches only at the start of a word,
 ///   and one that ends with one only at the end of a word ("deal" is not in "dealer").
 ///   Chinese phrases match anywhere (substring), since Chinese does not separate words.
-/// - A trailing `*` makes the phrase a word prefix: "confirm*" matches "confirmed".
+/// - A trailing `*` makes the phrase a word prefix: "confirm*" matches "confirmed" (and the
+///   match covers the whole word).
 /// - A straight apostrophe also matches the typographic one (’).
 ///
 /// Usage: `add` every phrase, `compile` once, then `find` as often as needed.
