@@ -6,6 +6,7 @@
 
 #include "parser/time.h"
 #include "query/escape.h"
+#include "query/text_layout.h"
 
 namespace rumorwatch {
 
@@ -15,8 +16,8 @@ void write_timeline_atom(const Timeline& tl, const ExportContext& ctx, std::ostr
     if (!tl.transitions.empty() && updated.time_since_epoch().count() == 0) updated = tl.transitions.back().when;
     out << "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
         << "<feed xmlns=\"http://www.w3.org/2005/Atom\">\n"
-        << "  <id>urn:rumorwatch:topic:" << escape_html(tl.topic_id) << "</id>\n"
-        << "  <title>" << escape_html(name) << " — rumorwatch</title>\n"
+        << "  <id>urn:rumorwatch:topic:" << xml_escape(tl.topic_id) << "</id>\n"
+        << "  <title>" << xml_escape(name) << " — rumorwatch</title>\n"
         << "  <subtitle>Each entry is a change in the rumor's state, with the article that carried it.</subtitle>\n"
         << "  <updated>" << format_iso8601(updated) << "</updated>\n"
         << "  <generator>rumorwatch</generator>\n";
@@ -24,19 +25,19 @@ void write_timeline_atom(const Timeline& tl, const ExportContext& ctx, std::ostr
         const Transition& t = *it;
         const TimelineEntry& e = t.first;
         out << "  <entry>\n"
-            << "    <id>urn:rumorwatch:" << escape_html(tl.topic_id) << ":" << format_iso8601(t.when) << ":"
+            << "    <id>urn:rumorwatch:" << xml_escape(tl.topic_id) << ":" << format_iso8601(t.when) << ":"
             << to_string(t.to) << "</id>\n"
-            << "    <title>" << escape_html(std::string(to_string(t.from)) + " → " + std::string(to_string(t.to)) +
+            << "    <title>" << xml_escape(std::string(to_string(t.from)) + " → " + std::string(to_string(t.to)) +
                                             ": " + one_line(e.title))
             << "</title>\n"
             << "    <updated>" << format_iso8601(t.when) << "</updated>\n"
-            << "    <author><name>" << escape_html(e.outlet_name.empty() ? e.outlet_id : e.outlet_name)
+            << "    <author><name>" << xml_escape(e.outlet_name.empty() ? e.outlet_id : e.outlet_name)
             << "</name></author>\n";
         if (e.url.starts_with("http://") || e.url.starts_with("https://"))
-            out << "    <link rel=\"alternate\" href=\"" << escape_html(e.url) << "\"/>\n";
+            out << "    <link rel=\"alternate\" href=\"" << xml_escape(e.url) << "\"/>\n";
         out << "    <category term=\"" << to_string(t.to) << "\"/>\n"
-            << "    <summary type=\"text\">" << escape_html(one_line(e.evidence));
-        if (!e.attribution.empty()) out << " — " << escape_html(e.attribution);
+            << "    <summary type=\"text\">" << xml_escape(one_line(e.evidence));
+        if (!e.attribution.empty()) out << " — " << xml_escape(e.attribution);
         out << " (" << t.independent_sources << " independent source(s))</summary>\n"
             << "  </entry>\n";
     }

@@ -11,6 +11,7 @@
 
 #include "parser/time.h"
 #include "query/escape.h"
+#include "query/text_layout.h"
 
 namespace rumorwatch {
 namespace {
@@ -77,7 +78,7 @@ void write_chart(const Timeline& tl, std::ostream& out) {
             const double h = kBarsHeight * n / max_total;
             y -= h;
             out << "<rect x=\"" << num(x0) << "\" y=\"" << num(y) << "\" width=\"" << num(w) << "\" height=\""
-                << num(h) << "\" fill=\"" << c << "\"><title>" << escape_html(bucket_label(row, tl.bucket)) << ": "
+                << num(h) << "\" fill=\"" << c << "\"><title>" << html_escape(bucket_label(row, tl.bucket)) << ": "
                 << n << " " << to_string(status) << "</title></rect>\n";
         }
     }
@@ -96,8 +97,8 @@ void write_chart(const Timeline& tl, std::ostream& out) {
         const Transition& t = tl.transitions[i];
         const double x = scale.x(t.when);
         out << "<g class=\"marker\"><title>" << format_day(t.when) << " " << to_string(t.from) << " → "
-            << to_string(t.to) << ": " << escape_html(t.first.outlet_name) << " — "
-            << escape_html(truncate_utf8(one_line(t.first.evidence), 300)) << "</title>"
+            << to_string(t.to) << ": " << html_escape(t.first.outlet_name) << " — "
+            << html_escape(truncate_utf8(one_line(t.first.evidence), 300)) << "</title>"
             << "<line x1=\"" << num(x) << "\" x2=\"" << num(x) << "\" y1=\"" << num(kTop) << "\" y2=\""
             << num(kBandTop + kBandHeight) << "\"/>"
             << "<circle cx=\"" << num(x) << "\" cy=\"" << num(kTop - 8) << "\" r=\"8\" fill=\"" << colour(t.to)
@@ -118,9 +119,9 @@ void write_chart(const Timeline& tl, std::ostream& out) {
 }
 
 void write_entry_cell(const TimelineEntry& e, std::ostream& out) {
-    out << "<a href=\"" << escape_html(e.url.starts_with("http") ? e.url : "#") << "\" rel=\"noreferrer\">"
-        << escape_html(e.title.empty() ? e.url : e.title) << "</a> <span class=\"outlet\">"
-        << escape_html(e.outlet_name) << " (" << to_string(e.tier) << ")</span>";
+    out << "<a href=\"" << html_escape(e.url.starts_with("http") ? e.url : "#") << "\" rel=\"noreferrer\">"
+        << html_escape(e.title.empty() ? e.url : e.title) << "</a> <span class=\"outlet\">"
+        << html_escape(e.outlet_name) << " (" << to_string(e.tier) << ")</span>";
 }
 
 } // namespace
@@ -131,7 +132,7 @@ void write_timeline_html(const Timeline& tl, const ExportContext& ctx, std::ostr
         << "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
            "img-src data:\">\n"
         << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-        << "<title>" << escape_html(title) << " — rumorwatch timeline</title>\n"
+        << "<title>" << html_escape(title) << " — rumorwatch timeline</title>\n"
         << "<style>\n"
            "body{font:15px/1.45 system-ui,-apple-system,'Segoe UI',sans-serif;margin:2em auto;max-width:1060px;"
            "color:#222;padding:0 1em}\n"
@@ -146,7 +147,7 @@ void write_timeline_html(const Timeline& tl, const ExportContext& ctx, std::ostr
            ".outlet,.meta{color:#666;font-size:.9em} table{border-collapse:collapse;width:100%}\n"
            "td,th{border-bottom:1px solid #eee;text-align:left;padding:.3em .5em;vertical-align:top}\n"
            "</style>\n</head>\n<body>\n";
-    out << "<h1>" << escape_html(title) << "</h1>\n";
+    out << "<h1>" << html_escape(title) << "</h1>\n";
     out << "<p>State now: <span class=\"state\" style=\"color:" << colour(tl.state) << "\">" << to_string(tl.state)
         << "</span> · " << tl.articles << " articles · by " << to_string(tl.bucket) << "</p>\n";
     if (tl.buckets.empty()) {
@@ -166,14 +167,14 @@ void write_timeline_html(const Timeline& tl, const ExportContext& ctx, std::ostr
             << to_string(t.to) << "</strong>: ";
         write_entry_cell(e, out);
         if (!e.evidence.empty()) {
-            out << "<blockquote>" << escape_html(e.evidence);
-            if (!e.attribution.empty()) out << " <span class=\"meta\">— " << escape_html(e.attribution) << "</span>";
+            out << "<blockquote>" << html_escape(e.evidence);
+            if (!e.attribution.empty()) out << " <span class=\"meta\">— " << html_escape(e.attribution) << "</span>";
             out << "</blockquote>";
         }
-        out << "<div class=\"meta\">date: " << escape_html(e.date_source)
+        out << "<div class=\"meta\">date: " << html_escape(e.date_source)
             << (e.date_reliable ? " (reliable)" : " (not reliable)");
         if (!e.warc_file.empty())
-            out << " · WARC " << escape_html(e.warc_file) << " " << escape_html(e.warc_record_id);
+            out << " · WARC " << html_escape(e.warc_file) << " " << html_escape(e.warc_record_id);
         out << " · " << t.independent_sources << " independent source(s), " << t.echoes.size() << " repeat(s)</div>";
         out << "</li>\n";
     }
@@ -200,7 +201,7 @@ void write_timeline_html(const Timeline& tl, const ExportContext& ctx, std::ostr
     }
     out << "<h2>Sources</h2>\n<table><tr><th>outlet</th><th>first covered</th><th>first article</th></tr>\n";
     for (const FirstCoverage& f : tl.first_coverage) {
-        out << "<tr><td>" << escape_html(f.outlet_name) << "</td><td>" << format_day(f.entry.when) << "</td><td>";
+        out << "<tr><td>" << html_escape(f.outlet_name) << "</td><td>" << format_day(f.entry.when) << "</td><td>";
         write_entry_cell(f.entry, out);
         out << "</td></tr>\n";
     }

@@ -6,6 +6,7 @@
 
 #include "parser/time.h"
 #include "query/escape.h"
+#include "query/text_layout.h"
 
 namespace rumorwatch {
 namespace {
@@ -14,7 +15,7 @@ namespace {
 /// characters backslash-escaped so a title cannot inject links or markup.
 std::string md(std::string_view text) {
     std::string out;
-    for (char c : escape_html(one_line(text))) {
+    for (char c : html_escape(one_line(text))) {
         if (std::string_view("\\`*_[]()#!|~").find(c) != std::string_view::npos) out += '\\';
         out += c;
     }

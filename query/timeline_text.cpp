@@ -8,6 +8,7 @@
 
 #include "parser/time.h"
 #include "query/escape.h"
+#include "query/text_layout.h"
 
 namespace rumorwatch {
 namespace {
@@ -24,7 +25,7 @@ constexpr std::pair<RumorStatus, const char*> kColumns[] = {
 };
 
 std::string clean(std::string_view text, std::size_t max) {
-    return truncate_utf8(one_line(escape_terminal(text)), max);
+    return truncate_utf8(terminal_line(text), max);
 }
 
 std::string bold(const std::string& s, bool tty) { return tty ? "\033[1m" + s + "\033[0m" : s; }
