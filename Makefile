@@ -10,11 +10,13 @@ CMAKE_FLAGS ?=
 DEB_PACKAGES := build-essential cmake pkg-config git ca-certificates tzdata python3 \
 	libcurl4-openssl-dev libgumbo-dev libxapian-dev xapian-tools nlohmann-json3-dev \
 	catch2 libpugixml-dev zlib1g-dev libssl-dev libuchardet-dev libcli11-dev \
-	libhowardhinnant-date-dev
+	libhowardhinnant-date-dev chromium man-db
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build test demo bench accuracy clean
+PREFIX ?= /usr/local
+
+.PHONY: all deps build test demo bench accuracy install package package-test clean
 
 all: build
 
@@ -45,6 +47,18 @@ demo: build
 ## bench: benchmarks (see README, "Performance")
 bench: build
 	@echo "make bench: no benchmarks yet (the benchmark issue adds them)"
+
+## install: the binary, man page, completion, shipped data and systemd units under PREFIX
+install: build
+	cmake --install $(BUILD_DIR) --prefix $(PREFIX)
+
+## package: a Debian package built by CPack (build/rumorwatch_*.deb)
+package: build
+	cd $(BUILD_DIR) && cpack -G DEB
+
+## package-test: install the .deb into a scratch dpkg root, run it, remove it
+package-test: package
+	bash tests/query/package_check.sh $(BUILD_DIR)
 
 clean:
 	rm -rf $(BUILD_DIR) demo-out
