@@ -13,5 +13,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     fuzz::require(fuzz::valid_utf8(decoded.utf8), "decode_to_utf8 returned invalid UTF-8");
     const auto whole = decode_to_utf8(input, "");
     fuzz::require(fuzz::valid_utf8(whole.utf8), "decode_to_utf8 (sniffed) returned invalid UTF-8");
+    (void)canonical_charset(content_type);
+    (void)charset_from_content_type(content_type);
+    (void)charset_from_meta(body);
     return 0;
 }
