@@ -57,6 +57,25 @@ std::optional<UrlParts> split_url(std::string_view url) {
     return p;
 }
 
+std::string crawl_url(std::string_view url) {
+    const auto p = split_url(url);
+    if (!p) return {};
+    const bool default_port = (p->scheme == "http" && p->port == 80) || (p->scheme == "https" && p->port == 443);
+    // Built by appending: GCC 12 warns (wrongly, -Wrestrict) on the chained operator+ form.
+    std::string out = p->scheme;
+    out += "://";
+    const bool ipv6 = p->host.find(':') != std::string::npos;
+    if (ipv6) out += '[';
+    out += p->host;
+    if (ipv6) out += ']';
+    if (!default_port) {
+        out += ':';
+        out += std::to_string(p->port);
+    }
+    out += p->target;
+    return out;
+}
+
 std::string host_key(const UrlParts& parts) {
     return parts.scheme + "://" + parts.host + ":" + std::to_string(parts.port);
 }

@@ -25,6 +25,10 @@ struct UrlParts {
 /// Splits an http or https URL; std::nullopt for anything else or a URL without a host.
 std::optional<UrlParts> split_url(std::string_view url);
 
+/// The form a URL is crawled, stored and compared in (scheme and host lower case, default
+/// port and fragment dropped); "" when it is not an http(s) URL.
+std::string crawl_url(std::string_view url);
+
 /// "scheme://host:port": the unit of politeness (one robots.txt, one spacing, one cap).
 std::string host_key(const UrlParts& parts);
 /// host_key of a URL, or "" when it is not an http(s) URL.

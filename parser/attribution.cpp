@@ -166,6 +166,12 @@ std::optional<SpeakerSpan> english_agent(std::string_view s, std::span<const Lex
         }
         return std::nullopt;
     }
+    // "The launch ends ...": a lone determiner makes the verb a noun, with no agent.
+    if (words.size() == 1) {
+        const std::string w = lower(s.substr(words[0].begin, words[0].end - words[0].begin));
+        if (w == "the" || w == "a" || w == "an" || w == "this" || w == "its" || w == "their" || w == "that")
+            return std::nullopt;
+    }
     if (!words.empty()) {
         if (words.size() <= kMaxSubjectWords && !looks_like_clause(s, words))
             return SpeakerSpan{static_cast<std::uint32_t>(words.front().begin),
@@ -174,7 +180,9 @@ std::optional<SpeakerSpan> english_agent(std::string_view s, std::span<const Lex
     }
     std::size_t i = h.begin;
     while (i > 0 && is_space(s[i - 1])) --i;
-    if (!boundary_before(s, i)) return std::nullopt;
+    // Only speech verbs put their subject after them (", said Joe Tsai"); ", went live for
+    // users" has no agent after the verb.
+    if (h.kind != CueKind::speech || !boundary_before(s, i)) return std::nullopt;
     // Postposed: '..., said Joe Tsai, chairman of Alibaba.' or '"...," said Tsai.' The name
     // runs to the next comma or the end; a clause there ("said Apple had picked") is no name.
     auto after = words_forward(s, h.end, kMaxPostposedWords);

@@ -78,8 +78,8 @@ std::vector<SentenceFacts> read_sentences(std::string_view headline, std::string
                 f.entities.insert(f.entities.end(), all_parties.begin(), all_parties.end());
                 f.parties.insert(f.parties.end(), all_parties.begin(), all_parties.end());
                 break;
+            case CueKind::deal_ref: f.deal_ref = true; [[fallthrough]];
             case CueKind::deal:
-            case CueKind::deal_ref:
             case CueKind::joint_announcement: f.deal = true; break;
             default:
                 if (is_statement(h.kind)) f.statement = true;
@@ -107,11 +107,13 @@ std::vector<bool> select_mentions(const std::vector<SentenceFacts>& sentences, c
         if (out[i]) continue;
         const auto& f = sentences[i];
         if (!f.statement || f.in_headline) continue;
-        if (f.parties.empty() && !f.deal) continue;
+        // Without a party, only "the deal" itself can refer back to the news next door; a
+        // topic deal term alone ("AI features") could be about anything.
+        if (f.parties.empty() && !f.deal_ref) continue;
         // A neighbour in the body (the headline is no neighbour of the first sentence).
         const bool before = i > 0 && direct[i - 1] && !sentences[i - 1].in_headline;
         const bool after = i + 1 < sentences.size() && direct[i + 1];
-        const bool near = i > 1 && direct[i - 2] && !sentences[i - 2].in_headline && f.deal;
+        const bool near = i > 1 && direct[i - 2] && !sentences[i - 2].in_headline && f.deal_ref;
         if (before || after || near) out[i] = true;
     }
     return out;

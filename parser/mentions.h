@@ -22,6 +22,7 @@ struct SentenceFacts {
     std::vector<int> parties;     ///< the subset that are parties
     int party_before = -1;        ///< the party "the company" means at the sentence start
     bool deal = false;            ///< a deal term, "the deal", or a joint-announcement phrase
+    bool deal_ref = false;        ///< "the deal", "the partnership", 此次合作 (refers back)
     bool statement = false;       ///< a status cue (confirm, deny, stall, hearsay, ...)
 };
 

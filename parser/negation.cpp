@@ -125,10 +125,16 @@ std::vector<CueScope> resolve_scopes(std::string_view s, std::span<const Lexicon
         if (is_negator(k)) {
             const bool wide = k == CueKind::negator_wide || k == CueKind::neither_party;
             for (std::size_t j = i + 1; j < hits.size() && clause[j] == clause[i]; ++j) {
-                if (!wide && hits[j].kind == CueKind::speech &&
-                    within_narrow_scope(s, hits[i].end, hits[j].begin)) {
-                    scopes[i].attached = true; // "has not said whether ...": negates the saying
-                    break;
+                if (hits[j].kind == CueKind::speech &&
+                    (wide || within_narrow_scope(s, hits[i].end, hits[j].begin))) {
+                    // "has not said whether ...", "neither company has said": nobody says it.
+                    scopes[i].attached = true;
+                    if (scopes[j].negator < 0) {
+                        scopes[j].negated = true;
+                        scopes[j].negator = static_cast<int>(i);
+                    }
+                    if (!wide) break;
+                    continue;
                 }
                 if (!is_statement(hits[j].kind)) {
                     if (!wide && is_negator(hits[j].kind)) break; // "not ... not": the next one rules

@@ -37,7 +37,8 @@ bool is_question(std::string_view sentence);
 /// Resolves, for every hit of a sentence (same order as `hits`), what modifies it.
 ///
 /// - A plain negator (not, no, never, 没有, 未) applies to the first statement within four
-///   words (or four Chinese characters) after it, not across a comma or a clause boundary.
+///   words (or eight Chinese characters) after it, not across a comma or a clause boundary;
+///   a speech verb on the way takes the negation ("has not said"), and is marked negated.
 /// - A pending negator (not yet, yet to, 尚未) does the same and marks it pending.
 /// - A wide negator (neither, 均未) applies to every statement after it in its clause.
 /// - A hedge applies to every statement after it in its clause (clauses end at "but",

@@ -115,6 +115,7 @@ SentenceJudgement judge_sentence(std::string_view s, std::span<const Lexicon::Hi
     Source speaker;
     bool sourced = false; // a report by unnamed sources or the media stands in the sentence
     for (const auto& span : find_speakers(s, hits)) {
+        if (span.verb >= 0 && scopes[span.verb].negated) continue; // "has not said": no speaker
         Source src = classify_source(s, hits, span, context.sources);
         if (sourced_kind(src.kind)) sourced = true;
         if (speaker_rank(src.kind) > speaker_rank(speaker.kind)) speaker = std::move(src);
@@ -214,6 +215,11 @@ SentenceJudgement judge_sentence(std::string_view s, std::span<const Lexicon::Hi
         if (k == CueKind::negator && generic && !sc.attached && !sc.hedged && !question) {
             // "Netflix will not raise prices", "No, she did not": a negated claim.
             propose_negation(0.55, i, speaker);
+            continue;
+        }
+        if (k == CueKind::speech && sc.negated) {
+            // "Neither company has said anything", 双方均未表态: no word from them.
+            propose(RumorStatus::reported, 0.75, i, speaker);
             continue;
         }
         if (!is_statement(k) || sc.object) continue;
