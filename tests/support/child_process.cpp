@@ -79,7 +79,7 @@ void ChildProcess::kill(int signal) {
     if (!reaped_) ::kill(pid_, signal);
 }
 
-ChildResult ChildProcess::reap(int status, const struct rusage& usage, bool timed_out) {
+ChildResult ChildProcess::reap(int status, const ::rusage& usage, bool timed_out) {
     reaped_ = true;
     ChildResult r;
     r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count();
@@ -96,7 +96,7 @@ ChildResult ChildProcess::wait(std::chrono::milliseconds limit) {
     if (reaped_) throw std::logic_error("child already reaped");
     const auto deadline = std::chrono::steady_clock::now() + limit;
     int status = 0;
-    struct rusage usage {};
+    ::rusage usage{};
     for (;;) {
         const pid_t done = ::wait4(pid_, &status, WNOHANG, &usage);
         if (done == pid_) return reap(status, usage, false);

@@ -4,6 +4,7 @@
 /// For tests that must see the real process: time budgets, memory caps, SIGKILL.
 #pragma once
 
+#include <sys/resource.h>
 #include <sys/types.h>
 
 #include <chrono>
@@ -44,7 +45,7 @@ public:
     ChildResult wait(std::chrono::milliseconds limit);
 
 private:
-    ChildResult reap(int status, const struct rusage& usage, bool timed_out);
+    ChildResult reap(int status, const ::rusage& usage, bool timed_out);
 
     pid_t pid_ = -1;
     bool reaped_ = false;
