@@ -9,6 +9,7 @@
 #include <catch2/catch.hpp>
 
 #include <chrono>
+#include <csignal>
 #include <filesystem>
 #include <iostream>
 #include <map>
@@ -31,6 +32,9 @@ namespace {
 
 std::filesystem::path rumorwatch_binary() { return test::binary_dir() / "query/rumorwatch"; }
 
+/// Named explicitly: the binary's default topic path depends on where it was built.
+std::string topic_file() { return (test::source_dir() / "seeds/topics/apple-alibaba.json").string(); }
+
 test::TestServerOptions demo_server_options() {
     test::TestServerOptions options;
     options.root = test::source_dir() / "seeds/demo/site";
@@ -39,8 +43,8 @@ test::TestServerOptions demo_server_options() {
 }
 
 std::vector<std::string> crawl_args(const std::string& db, const test::TestServer& server) {
-    return {"crawl", "--config", (test::source_dir() / "seeds/demo/outlets.json").string(), "--db", db,
-            "--connect-to", server.connect_to(), "-q"};
+    return {"crawl", "--config", (test::source_dir() / "seeds/demo/outlets.json").string(), "--topic", topic_file(),
+            "--db", db, "--connect-to", server.connect_to(), "-q"};
 }
 
 /// What must survive a crash: per URL, its crawl state and the article stored under it.
@@ -158,7 +162,7 @@ TEST_CASE("concurrency: search, timeline and stats in a loop during a crawl neve
         const auto stats = test::run_child(rumorwatch_binary(), {"stats", "--db", db, "--format", "json"}, dir.path(), 60s);
         const auto search = test::run_child(rumorwatch_binary(), {"search", "--db", db, "--format", "json", "alibaba"},
                                             dir.path(), 60s);
-        const auto timeline = test::run_child(rumorwatch_binary(), {"timeline", "--db", db, "--format", "json"},
+        const auto timeline = test::run_child(rumorwatch_binary(), {"timeline", "--db", db, "--topic", topic_file(), "--format", "json"},
                                               dir.path(), 60s);
         for (const auto* r : {&stats, &search, &timeline}) {
             if (r->exit_code != 0) {

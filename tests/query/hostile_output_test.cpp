@@ -88,6 +88,9 @@ void check_no_raw_markup(const std::string& s) {
     CHECK(s.find("</title><script>") == std::string::npos);
 }
 
+/// The shipped topic, named explicitly so the test does not depend on where the binary looks.
+std::string topic_file() { return (test::source_dir() / "seeds/topics/apple-alibaba.json").string(); }
+
 std::string write(const test::TempDir& dir, const std::string& name, const std::string& content) {
     return dir.write(name, content);
 }
@@ -123,7 +126,10 @@ TEST_CASE("hostile output: search JSON parses back to the stored title, controls
     const auto r = run({"search", "--db", index.db(), "--format", "json", "alibaba"});
     INFO(r.err);
     REQUIRE(r.code == 0);
-    check_no_controls(r.out); // JSON writes ESC as \u001b
+    // JSON escapes every C0 control (ESC as \u001b); other characters are data, as JSON says.
+    CHECK(test::is_valid_utf8(r.out));
+    CHECK(r.out.find('\x1b') == std::string::npos);
+    CHECK(r.out.find('\x07') == std::string::npos);
     const auto j = nlohmann::json::parse(r.out);
     CHECK_THAT(j.dump(), Catch::Contains("alert(1)"));
 }
@@ -149,7 +155,7 @@ TEST_CASE("hostile output: search CSV reads back with Python's csv module", "[qu
 TEST_CASE("hostile output: timeline text and Markdown strip terminal controls", "[query][hostile]") {
     HostileIndex index;
     for (const char* format : {"text", "md"}) {
-        const auto r = run({"timeline", "--db", index.db(), "--format", format});
+        const auto r = run({"timeline", "--db", index.db(), "--topic", topic_file(), "--format", format});
         INFO(format << ": " << r.err);
         REQUIRE(r.code == 0);
         check_no_controls(r.out);
@@ -157,34 +163,66 @@ TEST_CASE("hostile output: timeline text and Markdown strip terminal controls", 
     }
 }
 
-TEST_CASE("hostile output: timeline HTML and Atom escape markup; Atom is well-formed XML", "[query][hostile]") {
+namespace {
+
+std::string timeline_file(const HostileIndex& index, const std::string& format) {
+    const auto path = index.dir().file("timeline." + format);
+    const auto r = run({"timeline", "--db", index.db(), "--topic", topic_file(), "--format", format, "-o", path});
+    INFO(format << ": " << r.err);
+    REQUIRE(r.code == 0);
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream content;
+    content << in.rdbuf();
+    return content.str();
+}
+
+/// No C0 control but tab/LF/CR: XML 1.0 forbids them and HTML calls them parse errors.
+std::size_t control_bytes(const std::string& s) {
+    std::size_t n = 0;
+    for (unsigned char c : s)
+        if ((c < 0x20 && c != '\n' && c != '\t' && c != '\r') || c == 0x7F) ++n;
+    return n;
+}
+
+} // namespace
+
+TEST_CASE("hostile output: timeline HTML escapes markup", "[query][hostile]") {
     HostileIndex index;
-    for (const char* format : {"html", "atom"}) {
-        const auto path = index.dir().file(std::string("timeline.") + format);
-        const auto r = run({"timeline", "--db", index.db(), "--format", format, "-o", path});
-        INFO(format << ": " << r.err);
-        REQUIRE(r.code == 0);
-        std::ifstream in(path, std::ios::binary);
-        std::stringstream content;
-        content << in.rdbuf();
-        check_no_controls(content.str());
-        check_no_raw_markup(content.str());
-        CHECK_THAT(content.str(), Catch::Contains("&lt;script&gt;alert(1)"));
-        if (std::string(format) == "atom") {
-            const auto parsed = run_command("python3 -c " +
-                                            shell_quote("import sys, xml.etree.ElementTree as ET; ET.parse(sys.argv[1]); print('ok')") +
-                                            " " + shell_quote(path));
-            CHECK(parsed.exit_code == 0);
-        }
-    }
+    const std::string html = timeline_file(index, "html");
+    CHECK(test::is_valid_utf8(html));
+    check_no_raw_markup(html);
+    CHECK_THAT(html, Catch::Contains("&lt;script&gt;alert(1)"));
+}
+
+// KNOWN BUG (query/escape.cpp html_escape, reported in issue 9): control bytes (ESC, BEL)
+// from a title reach the HTML file raw. Harmless in a browser, but a parse error, and they
+// run when the file is printed in a terminal. xml_escape already drops them. Remove the
+// tag once fixed.
+TEST_CASE("hostile output: timeline HTML drops control bytes", "[query][hostile][!shouldfail]") {
+    HostileIndex index;
+    CHECK(control_bytes(timeline_file(index, "html")) == 0);
+}
+
+TEST_CASE("hostile output: timeline Atom escapes markup, drops controls, and is well-formed", "[query][hostile]") {
+    HostileIndex index;
+    const std::string atom = timeline_file(index, "atom");
+    CHECK(test::is_valid_utf8(atom));
+    CHECK(control_bytes(atom) == 0);
+    check_no_raw_markup(atom);
+    CHECK_THAT(atom, Catch::Contains("&lt;script&gt;alert(1)"));
+    const auto path = index.dir().write("check.atom", atom);
+    const auto parsed = run_command("python3 -c " +
+                                    shell_quote("import sys, xml.etree.ElementTree as ET; ET.parse(sys.argv[1]); print('ok')") +
+                                    " " + shell_quote(path));
+    CHECK(parsed.exit_code == 0);
 }
 
 TEST_CASE("hostile output: timeline CSV and JSON read back with Python", "[query][hostile]") {
     HostileIndex index;
     const auto csv_path = index.dir().file("timeline.csv");
     const auto json_path = index.dir().file("timeline.json");
-    REQUIRE(run({"timeline", "--db", index.db(), "--format", "csv", "-o", csv_path}).code == 0);
-    REQUIRE(run({"timeline", "--db", index.db(), "--format", "json", "-o", json_path}).code == 0);
+    REQUIRE(run({"timeline", "--db", index.db(), "--topic", topic_file(), "--format", "csv", "-o", csv_path}).code == 0);
+    REQUIRE(run({"timeline", "--db", index.db(), "--topic", topic_file(), "--format", "json", "-o", json_path}).code == 0);
     const auto csv = run_command("python3 -c " +
                                  shell_quote("import csv,sys; rows=list(csv.reader(open(sys.argv[1], newline='', "
                                              "encoding='utf-8'))); assert len(set(map(len, rows))) == 1, rows; print(len(rows))") +
