@@ -15,7 +15,7 @@ namespace {
 /// characters backslash-escaped so a title cannot inject links or markup.
 std::string md(std::string_view text) {
     std::string out;
-    for (char c : html_escape(one_line(text))) {
+    for (char c : html_escape(terminal_line(text))) { // no ESC or bidi controls either
         if (std::string_view("\\`*_[]()#!|~").find(c) != std::string_view::npos) out += '\\';
         out += c;
     }
