@@ -32,7 +32,7 @@ struct CrawlArgs {
 };
 
 std::chrono::seconds parse_duration(const std::string& text) {
-    static const std::regex kDuration("^([0-9]+)(s|m|h|d)$");
+    static const std::regex kDuration("^([0-9]{1,9})(s|m|h|d)$"); // 9 digits: std::stoll cannot overflow
     std::smatch m;
     if (!std::regex_match(text, m, kDuration))
         throw InputError("--every: \"" + text + "\" is not a duration such as 30m, 2h or 1d");
@@ -65,7 +65,7 @@ int run_crawl(const CrawlArgs& args, Io& io) {
         options.every = parse_duration(args.every);
     }
     if (!args.shard.empty()) {
-        static const std::regex kShard("^([0-9]+)/([0-9]+)$");
+        static const std::regex kShard("^([0-9]{1,6})/([0-9]{1,6})$"); // 6 digits: std::stoi cannot overflow
         std::smatch m;
         if (!std::regex_match(args.shard, m, kShard))
             throw InputError("--shard: expected K/N such as 1/4, not \"" + args.shard + "\"");
