@@ -26,6 +26,8 @@ struct UrlState {
     std::optional<Timestamp> next_visit;
     int failures = 0;
     int http_status = 0;
+    std::string simhash;        ///< 16 hex digits: SimHash of the article text, empty when none
+    std::string near_dup_group; ///< the near-duplicate group the article was put in
 
     bool operator==(const UrlState&) const = default;
 };
@@ -194,6 +196,9 @@ public:
     std::vector<StoredArticle> timeline_articles(const TimelineRequest& request);
     /// Counts for `rumorwatch stats`.
     IndexStats stats();
+    /// Every term of an article with its positions, "term[pos,pos] term2[] ...", sorted
+    /// (Xapian's order); empty when not found. For `show --terms` and analysis tests.
+    std::string term_dump(const std::string& url_or_id);
     /// An article by canonical URL or document id.
     std::optional<StoredArticle> find(const std::string& url_or_id);
     /// Number of documents.

@@ -8,6 +8,7 @@
 #include <fstream>
 #include <map>
 #include <sstream>
+#include <thread>
 
 #include <xapian.h>
 
@@ -47,6 +48,15 @@ std::string unescape_snippet(const std::string& html) {
         if (!replaced) out += html[i++];
     }
     return out;
+}
+
+/// Xapian highlights CJK matches one character at a time ("[通][义]"): join touching
+/// highlights so the caller sees one match ("[通义]").
+std::string merge_adjacent_highlights(std::string marked) {
+    const std::string touching{kHighlightEnd, kHighlightStart};
+    for (auto at = marked.find(touching); at != std::string::npos; at = marked.find(touching, at))
+        marked.erase(at, 2);
+    return marked;
 }
 
 std::vector<std::pair<std::string, long long>> spy_counts(const Xapian::ValueCountMatchSpy& spy) {
@@ -198,15 +208,22 @@ struct IndexReader::Impl {
     }
 
     /// Runs `f`, reopening and retrying when a writer's commits overtake the revision being
-    /// read (Xapian keeps only so many old revisions); other errors become IndexError.
+    /// read (Xapian keeps only the last couple of revisions on disk); other errors become
+    /// IndexError. A writer that commits faster than one read completes only delays the
+    /// read: retries back off, and give up only after kRetryBudget.
     template <typename F>
     auto with_reopen(F&& f) -> decltype(f()) {
-        for (int attempt = 0;; ++attempt) {
+        const auto start = std::chrono::steady_clock::now();
+        auto pause = std::chrono::milliseconds(1);
+        for (;;) {
             try {
                 reopen();
                 return f();
             } catch (const Xapian::DatabaseModifiedError& e) {
-                if (attempt >= 5) throw index_error(where(), e);
+                if (std::chrono::steady_clock::now() - start > kRetryBudget) throw index_error(where(), e);
+                ++retries;
+                std::this_thread::sleep_for(pause);
+                pause = std::min(pause * 2, std::chrono::milliseconds(50));
             } catch (const Xapian::QueryParserError&) {
                 throw;
             } catch (const Xapian::Error& e) {
@@ -214,6 +231,9 @@ struct IndexReader::Impl {
             }
         }
     }
+
+    static constexpr std::chrono::seconds kRetryBudget{30};
+    long long retries = 0; ///< reads restarted because a commit overtook them
 
     std::vector<std::vector<std::string>> synonym_groups() {
         std::vector<std::vector<std::string>> groups;
@@ -232,11 +252,18 @@ struct IndexReader::Impl {
         return groups;
     }
 
-    std::optional<StoredArticle> by_term(const std::string& term) {
-        const auto it = db.postlist_begin(term);
-        if (it == db.postlist_end(term)) return std::nullopt;
-        return index_detail::decode_data(db.get_document(*it).get_data(), true);
+    std::optional<Xapian::docid> docid_of(const std::string& url_or_id) {
+        const bool looks_like_id =
+            url_or_id.size() == 16 && url_or_id.find_first_not_of("0123456789abcdef") == std::string::npos;
+        for (const std::string& term : {looks_like_id ? std::string(schema::kIdTerm) + url_or_id : std::string(),
+                                        schema::id_term(url_or_id), schema::bounded_term(schema::kUrl, url_or_id)}) {
+            if (term.empty()) continue;
+            const auto it = db.postlist_begin(term);
+            if (it != db.postlist_end(term)) return *it;
+        }
+        return std::nullopt;
     }
+
 };
 
 IndexReader::IndexReader(const std::vector<std::string>& paths) : impl_(std::make_unique<Impl>()) {
@@ -314,10 +341,10 @@ SearchResponse IndexReader::search(const SearchRequest& request) {
             if (request.snippet_bytes > 0) {
                 const Article& a = hit.article.record.article;
                 const std::string& source = !a.text.empty() ? a.text : !a.description.empty() ? a.description : a.title;
-                hit.snippet = unescape_snippet(mset.snippet(
+                hit.snippet = merge_adjacent_highlights(unescape_snippet(mset.snippet(
                     source, static_cast<std::size_t>(request.snippet_bytes), stemmer,
                     index_detail::snippet_flags(), std::string(1, kHighlightStart),
-                    std::string(1, kHighlightEnd), "…"));
+                    std::string(1, kHighlightEnd), "…")));
             }
             response.hits.push_back(std::move(hit));
         }
@@ -357,12 +384,31 @@ std::vector<StoredArticle> IndexReader::timeline_articles(const TimelineRequest&
 
 std::optional<StoredArticle> IndexReader::find(const std::string& url_or_id) {
     return impl_->with_reopen([&]() -> std::optional<StoredArticle> {
-        const bool looks_like_id =
-            url_or_id.size() == 16 && url_or_id.find_first_not_of("0123456789abcdef") == std::string::npos;
-        if (looks_like_id)
-            if (auto found = impl_->by_term(std::string(schema::kIdTerm) + url_or_id)) return found;
-        if (auto found = impl_->by_term(schema::id_term(url_or_id))) return found;
-        return impl_->by_term(schema::bounded_term(schema::kUrl, url_or_id));
+        const auto docid = impl_->docid_of(url_or_id);
+        if (!docid) return std::nullopt;
+        return index_detail::decode_data(impl_->db.get_document(*docid).get_data(), true);
+    });
+}
+
+std::string IndexReader::term_dump(const std::string& url_or_id) {
+    return impl_->with_reopen([&]() -> std::string {
+        const auto docid = impl_->docid_of(url_or_id);
+        if (!docid) return {};
+        std::string out;
+        const Xapian::Document doc = impl_->db.get_document(*docid);
+        for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
+            if (!out.empty()) out += ' ';
+            out += *t;
+            out += '[';
+            bool first = true;
+            for (auto p = t.positionlist_begin(); p != t.positionlist_end(); ++p) {
+                if (!first) out += ',';
+                first = false;
+                out += std::to_string(*p);
+            }
+            out += ']';
+        }
+        return out;
     });
 }
 

@@ -8,8 +8,10 @@
 #include "parser/errors.h"
 #include "parser/extract.h"
 #include "parser/model.h"
+#include "parser/robots.h"
 #include "parser/time.h"
 #include "parser/topic.h"
+#include "parser/url.h"
 
 namespace rumorwatch {
 /// The Gumbo HTML parser this binary was built with, e.g. "Gumbo 0.10.1" (Gumbo has no

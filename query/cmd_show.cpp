@@ -24,6 +24,7 @@ struct ShowArgs {
     std::string target;
     std::vector<std::string> dbs;
     std::string format = "text";
+    bool terms = false;
 };
 
 std::string str(const json& j, const char* key) {
@@ -166,7 +167,17 @@ int run_show(const ShowArgs& args, Io& io) {
         io.err << "rumorwatch: error: no article with URL or id \"" << terminal_line(args.target) << "\"\n";
         return 1;
     }
-    if (args.format == "json") {
+    if (args.terms) {
+        // Index internals for people debugging a query: "term[positions]", one per line.
+        // Terms may hold spaces ("XSOURCEpeople familiar"): each entry ends at "] ".
+        const std::string dump = reader.term_dump(article->id);
+        for (std::size_t start = 0; start < dump.size();) {
+            auto end = dump.find("] ", start);
+            end = end == std::string::npos ? dump.size() : end + 1;
+            io.out << terminal_line(dump.substr(start, end - start)) << "\n";
+            start = end + 1;
+        }
+    } else if (args.format == "json") {
         io.out << json_dump(article_json(*article), 2) << "\n";
     } else {
         print_text(*article, io);
@@ -183,6 +194,7 @@ void add_show_command(CLI::App& app, Action& action, Io& io) {
         ->required();
     cmd->add_option("--db", args->dbs, "Database folder or stub file; may be repeated");
     cmd->add_option("--format", args->format, "text (default) or json")->check(CLI::IsMember({"text", "json"}));
+    cmd->add_flag("--terms", args->terms, "Print the article's index terms with their positions instead");
     cmd->callback([&action, &io, args] { action = [&io, args] { return run_show(*args, io); }; });
 }
 
