@@ -20,6 +20,9 @@ struct ExportContext {
     bool tty = false;       ///< bold and colour in text output
 };
 
+/// One transition in the JSON shape of "timeline --format json" (also what
+/// `crawl --on-change` hands to its command).
+nlohmann::json transition_to_json(const Transition& transition);
 /// The stable JSON shape documented in the README ("timeline --format json").
 nlohmann::json timeline_to_json(const Timeline& timeline, const ExportContext& context);
 void write_timeline_text(const Timeline& timeline, const ExportContext& context, std::ostream& out);

@@ -34,6 +34,20 @@ json entry_json(const TimelineEntry& e) {
 
 } // namespace
 
+json transition_to_json(const Transition& t) {
+    json echoes = json::array();
+    for (const Echo& e : t.echoes) echoes.push_back({{"why", e.why}, {"entry", entry_json(e.entry)}});
+    json corroborations = json::array();
+    for (const TimelineEntry& c : t.corroborations) corroborations.push_back(entry_json(c));
+    return {{"date", format_iso8601(t.when)},
+            {"from", t.from},
+            {"to", t.to},
+            {"first", entry_json(t.first)},
+            {"echoes", echoes},
+            {"corroborations", corroborations},
+            {"independent_sources", t.independent_sources}};
+}
+
 json timeline_to_json(const Timeline& tl, const ExportContext& context) {
     json buckets = json::array();
     for (const BucketRow& row : tl.buckets) {
@@ -47,19 +61,7 @@ json timeline_to_json(const Timeline& tl, const ExportContext& context) {
                            {"outlets_so_far", row.outlets_so_far}});
     }
     json transitions = json::array();
-    for (const Transition& t : tl.transitions) {
-        json echoes = json::array();
-        for (const Echo& e : t.echoes) echoes.push_back({{"why", e.why}, {"entry", entry_json(e.entry)}});
-        json corroborations = json::array();
-        for (const TimelineEntry& c : t.corroborations) corroborations.push_back(entry_json(c));
-        transitions.push_back({{"date", format_iso8601(t.when)},
-                               {"from", t.from},
-                               {"to", t.to},
-                               {"first", entry_json(t.first)},
-                               {"echoes", echoes},
-                               {"corroborations", corroborations},
-                               {"independent_sources", t.independent_sources}});
-    }
+    for (const Transition& t : tl.transitions) transitions.push_back(transition_to_json(t));
     json first = json::array();
     for (const FirstCoverage& f : tl.first_coverage)
         first.push_back({{"outlet", f.outlet_id}, {"outlet_name", f.outlet_name}, {"entry", entry_json(f.entry)}});
