@@ -73,14 +73,15 @@ constexpr Word kWords[] = {
     {"author", true, kHard | kByline}, {"timestamp", true, kHard | kByline},
     {"meta", false, kHard | kByline}, {"date", false, kHard | kByline},
     {"published", false, kHard | kByline}, {"pubtime", true, kByline}, {"publish", true, kByline},
-    {"posted", true, kByline}, {"time", false, kByline}, {"info", false, kByline},
+    {"posted", true, kByline}, {"time", false, kByline}, {"info", false, kHard | kByline},
+    {"writer", true, kHard | kByline}, {"reporter", true, kHard | kByline}, {"journalist", true, kHard | kByline},
     {"source", false, kByline}, {"pubdate", true, kHard | kByline},
     // Layout parts that may wrap content.
     {"sidebar", true, kSoft}, {"widget", true, kSoft}, {"banner", true, kSoft}, {"footer", true, kSoft},
     {"header", true, kSoft}, {"masthead", true, kSoft}, {"paywall", true, kSoft}, {"extra", true, kSoft},
     {"supplement", true, kSoft}, {"contact", true, kSoft}, {"skyscraper", true, kSoft},
     {"aside", true, kSoft}, {"topics", true, kSoft}, {"menu", false, kSoft}, {"rail", false, kSoft},
-    {"hidden", false, kSoft}, {"hide", false, kSoft},
+    {"hidden", false, kSoft}, {"hide", false, kSoft}, {"head", false, kSoft},
     // Captions.
     {"caption", true, kCaption}, {"figcaption", true, kCaption}, {"imagedesc", true, kCaption},
     {"photodesc", true, kCaption}, {"imgdesc", true, kCaption},

@@ -318,6 +318,22 @@ std::string decode_entities(std::string_view s) {
     return out;
 }
 
+std::string replace_all(std::string_view s, std::string_view from, std::string_view to) {
+    std::string out;
+    if (from.empty()) return std::string(s);
+    out.reserve(s.size());
+    std::size_t pos = 0;
+    while (true) {
+        const std::size_t hit = s.find(from, pos);
+        if (hit == std::string_view::npos) break;
+        out.append(s.substr(pos, hit - pos));
+        out.append(to);
+        pos = hit + from.size();
+    }
+    out.append(s.substr(pos));
+    return out;
+}
+
 std::string_view utf8_prefix(std::string_view s, std::size_t max_bytes) {
     if (s.size() <= max_bytes) return s;
     std::size_t end = max_bytes;
