@@ -82,14 +82,15 @@ void fill_authors(const Page& page, Article& a) {
     }
     if (found.empty()) {
         for (std::int32_t i : page.bylines) {
-            if (!page.hints[static_cast<std::size_t>(i)].byline) continue;
             const std::string cls = text::to_lower_ascii(std::string(dom.attr(i, "class")) + " " + std::string(dom.attr(i, "id")));
             if (cls.find("bio") != std::string::npos) continue; // "author-bio" paragraphs
             const std::string t = dom.spaced_text(i);
             // Elements that say they are a byline or author, or whose text reads like one.
             const bool named = cls.find("byline") != std::string::npos || cls.find("author") != std::string::npos ||
                                cls.find("writer") != std::string::npos || cls.find("reporter") != std::string::npos;
-            const bool reads = text::istarts_with(t, "by ") || t.find("记者") != std::string::npos ||
+            const bool reads = text::istarts_with(t, "by ") || text::istarts_with(t, "par ") ||
+                               text::istarts_with(t, "von ") || text::istarts_with(t, "por ") ||
+                               t.find("记者") != std::string::npos ||
                                t.find("記者") != std::string::npos || text::istarts_with(t, "文/") ||
                                text::istarts_with(t, "作者") || t.find("기자") != std::string::npos;
             if (named || reads) {

@@ -42,7 +42,8 @@ constexpr std::string_view kNotNames[] = {
     "producer", "photographer", "staff writer", "senior", "chief", "bureau chief", "updated",
     "published", "posted", "minute read", "min read", "read more", "follow", "email", "twitter",
     "share", "comments", "contributing", "special to", "opinion", "more articles", "view all",
-    "实习生", "编辑", "责编", "通讯员", "摄影", "摄", "校对"};
+    "实习生", "编辑", "责编", "通讯员", "摄影", "摄", "校对", "monday", "tuesday", "wednesday", "thursday",
+    "friday", "saturday", "sunday", "today", "yesterday", "ago", "edition", "news desk", "newsletter"};
 
 constexpr std::string_view kOrganisationWords[] = {
     "staff",   "desk",   "team",    "newsroom", "editors",  "reporters", "bureau",  "agency",
@@ -167,7 +168,8 @@ bool cjk_name(const std::string& token) {
         if (!text::is_han(cp) && !text::is_hangul(cp)) return false;
     }
     for (std::string_view w : {"报道", "摄影", "综合", "编辑", "发自", "实习生", "通讯员", "来源", "本报", "记者", "記者",
-                               "입력", "수정", "오전", "오후", "사진", "기자", "특파원", "뉴스", "作者", "责编"})
+                               "입력", "수정", "오전", "오후", "사진", "기자", "특파원", "뉴스", "作者", "责编", "评论", "評論", "字号",
+                               "分享", "收藏", "打印", "阅读", "点击", "关注", "举报", "纠错", "大中小", "留言", "댓글"})
         if (token == w) return false;
     return true;
 }

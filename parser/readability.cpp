@@ -55,6 +55,7 @@ constexpr double kMaxLinkParagraphDensity = 0.9;
 constexpr std::size_t kMaxLinkParagraphChars = 120;
 /// Leading paragraphs shorter than this that start like a byline are dropped.
 constexpr std::size_t kMaxBylineParagraph = 100;
+constexpr std::size_t kMaxCjkBylineParagraph = 30;
 
 enum Flag : unsigned {
     kStripUnlikely = 1u,       ///< remove elements whose class/id says "not content"
@@ -241,7 +242,7 @@ private:
                 dead = facts_.raw_chars[k] < kMinParagraphLength || is_noscript_notice(dom_.text(i));
             }
             if (!dead && facts_.hidden[k]) dead = !marker;
-            if (!dead && (hint.comments || facts_.comments[k])) dead = !marker;
+            if (!dead && (hint.comments || hint.always_remove || facts_.comments[k])) dead = !marker;
             if (!dead && is_furniture_role(dom_.attr(i, "role"))) dead = share(i) <= kWrapperShare;
             if (!dead && (node.tag == Tag::figcaption || (hint.caption && !hint.positive))) {
                 caption_[k] = 1;
@@ -513,10 +514,11 @@ private:
             // A paragraph that is one link and little else: "Read more: ...", promos.
             return chars_[u(i)] > 0 && chars_[u(i)] < 200 && ld > 0.9 && commas_[u(i)] == 0;
         }
+        // Lists start with a negative tag score; judge them by their links alone.
+        const bool is_list = t == Tag::ul || t == Tag::ol || t == Tag::dl;
+        if (is_list) return weight < 0 || ld > kCleanListLinkDensity;
         if (weight + (scored_[u(i)] ? final_[u(i)] : 0.0) < 0) return true;
         if (commas_[u(i)] >= kCleanMaxCommas) return false;
-        const bool is_list = t == Tag::ul || t == Tag::ol || t == Tag::dl;
-        if (is_list) return ld > kCleanListLinkDensity;
         if (t == Tag::table) return ld > kCleanListLinkDensity;
         const int p = paragraphs_[u(i)];
         const int li = lists_[u(i)];
@@ -618,11 +620,16 @@ private:
     }
 
     static bool looks_like_byline(std::string_view p) {
-        if (text::code_points(p) > kMaxBylineParagraph) return false;
+        const std::size_t length = text::code_points(p);
+        if (length > kMaxBylineParagraph) return false;
         for (std::string_view w : {"by ", "written by ", "words by ", "posted by ", "reporting by ", "von ",
-                                   "par ", "por ", "记者", "文/", "文｜", "作者", "撰文", "来源：", "来源:",
-                                   "发布时间", "published ", "updated ", "posted "})
+                                   "par ", "por ", "published ", "updated ", "posted ", "published:", "updated:",
+                                   "posted:", "last updated"})
             if (text::istarts_with(p, w)) return true;
+        // CJK sentences also start with 记者 ("记者从…获悉"): only short lines are bylines.
+        if (length <= kMaxCjkBylineParagraph)
+            for (std::string_view w : {"记者", "文/", "文｜", "作者", "撰文", "来源：", "来源:", "发布时间", "编辑："})
+                if (text::istarts_with(p, w)) return true;
         return false;
     }
 
