@@ -249,6 +249,16 @@ Article extract_article(std::string_view html_in, const ExtractOptions& options)
         tc.title_tag = page.meta.title_tag;
         tc.site_names = site_names;
         const TitleChoice title = choose_title(tc);
+        if (a.site_name.empty()) {
+            // "Headline - The Peak Post": the part a <title> ends with names the site.
+            std::string removed;
+            strip_site_name(page.meta.title_tag, {}, &removed);
+            if (!removed.empty() && text::code_points(removed) <= 40) {
+                a.site_name = removed;
+                a.site_name_source = "title";
+                site_names.push_back(removed);
+            }
+        }
         a.title = title.title;
         a.title_source = title.source;
         if (a.title.empty()) a.warnings.push_back("no title found");
@@ -281,8 +291,8 @@ Article extract_article(std::string_view html_in, const ExtractOptions& options)
         fill_fields(page, options, a);
         find_headline_and_bylines(page, site_names);
         fill_dates(page, a);
-        fill_authors(page, a);
         fill_language(page, options, a);
+        fill_authors(page, a);
     } catch (const std::exception& e) {
         a.warnings.push_back(std::string("extraction stopped: ") + e.what());
     }
