@@ -49,6 +49,7 @@ bench: build
 ## accuracy: status classification on the labeled table (accuracy, confusion matrix, misses)
 accuracy: build
 	$(BUILD_DIR)/tests/parser_status_table_test
+	$(BUILD_DIR)/tests/parser_demo_status_test
 
 clean:
 	rm -rf $(BUILD_DIR) demo-out
