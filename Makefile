@@ -91,6 +91,7 @@ bench: build
 ## accuracy: status classification on the labeled table (accuracy, confusion matrix, misses)
 accuracy: build
 	$(BUILD_DIR)/tests/parser_status_table_test
+	$(BUILD_DIR)/tests/parser_demo_status_test
 
 ## install: the binary, man page, completion, shipped data and systemd units under PREFIX
 install: build

@@ -17,6 +17,23 @@ namespace {
 constexpr double kNoneConfidence = 0.9;
 constexpr double kMentionedConfidence = 0.6;
 
+/// Cues that state something about a deal by themselves (not hedges, not deal words).
+bool is_explicit(CueKind k) {
+    switch (k) {
+    case CueKind::confirm:
+    case CueKind::approve:
+    case CueKind::announce:
+    case CueKind::joint_announcement:
+    case CueKind::deny:
+    case CueKind::deny_after:
+    case CueKind::stall:
+    case CueKind::review:
+    case CueKind::cancel:
+    case CueKind::no_comment: return true;
+    default: return false;
+    }
+}
+
 std::string lower(std::string_view s) {
     std::string out(s);
     for (char& c : out)
@@ -79,6 +96,17 @@ struct Analyzer::Impl {
             r.confidence = kNoneConfidence;
             return r;
         }
+        // The project's convention (seeds/demo labels): an article that never names every
+        // party is not about the rumor unless it says something explicit about the deal
+        // ("Alibaba's chairman confirmed the partnership"); Alibaba's earnings are not.
+        std::vector<bool> named_directly(topic->entities.size(), false);
+        for (const auto& f : facts)
+            for (const auto& h : f.hits)
+                if (h.kind == CueKind::entity) named_directly[h.entity] = true;
+        bool all_named = true;
+        for (std::size_t e = 0; e < topic->entities.size(); ++e)
+            if (topic->entities[e].party && !named_directly[e]) all_named = false;
+
         const auto selected = select_mentions(facts, *topic);
         std::vector<MentionPlace> places;
         for (std::size_t i = 0; i < facts.size(); ++i) {
@@ -89,8 +117,15 @@ struct Analyzer::Impl {
             ctx.sources.last_party = f.party_before;
             ctx.names_all_parties = party_count > 1 && f.parties.size() >= party_count;
             const SentenceJudgement j = judge_sentence(f.text, f.hits, ctx);
+            if (!all_named && (j.bare || j.cue_hit < 0 || !is_explicit(f.hits[j.cue_hit].kind))) continue;
             r.mentions.push_back(make_mention(f, j, published));
-            places.push_back({f.in_headline, f.ordinal});
+            // A review in the headline is the news itself; in the body, a step in passing.
+            places.push_back({f.in_headline, f.ordinal, j.weak && !f.in_headline});
+        }
+        if (!all_named && r.mentions.empty()) {
+            r.status = RumorStatus::none;
+            r.confidence = kNoneConfidence - 0.2;
+            return r;
         }
         collect_sources(r);
         if (r.mentions.empty() ||
@@ -133,7 +168,7 @@ struct Analyzer::Impl {
             SentenceJudgement j = judge_sentence(f.text, f.hits, ctx);
             if (!lead && (j.bare || j.status == RumorStatus::mentioned)) continue;
             r.mentions.push_back(make_mention(f, j, published));
-            places.push_back({f.in_headline || i == 0, f.ordinal});
+            places.push_back({f.in_headline || i == 0, f.ordinal, false});
         }
         collect_sources(r);
         if (r.mentions.empty()) {

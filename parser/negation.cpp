@@ -83,6 +83,7 @@ bool is_statement(CueKind kind) {
     case CueKind::deny:
     case CueKind::deny_after:
     case CueKind::stall:
+    case CueKind::review:
     case CueKind::cancel:
     case CueKind::hearsay:
     case CueKind::talks:
@@ -176,7 +177,15 @@ std::vector<CueScope> resolve_scopes(std::string_view s, std::span<const Lexicon
     // Objects of a negated statement: "has not confirmed the launch", "no agreement has been
     // signed": the statements right after a negated one share its negation.
     for (std::size_t i = 0; i < hits.size(); ++i) {
-        if (!scopes[i].negated || !is_statement(hits[i].kind)) continue;
+        if (!scopes[i].negated) continue;
+        if (hits[i].kind == CueKind::speech) {
+            // "It does not say Apple has decided to drop Alibaba": nothing in what is not said
+            // is asserted.
+            for (std::size_t j = i + 1; j < hits.size() && clause[j] == clause[i]; ++j)
+                if (is_statement(hits[j].kind)) scopes[j].object = true;
+            continue;
+        }
+        if (!is_statement(hits[i].kind)) continue;
         for (std::size_t j = i + 1; j < hits.size() && clause[j] == clause[i]; ++j) {
             if (!is_statement(hits[j].kind)) continue;
             const bool same_negation = scopes[j].negated && scopes[j].negator == scopes[i].negator;
@@ -200,7 +209,7 @@ std::vector<CueScope> resolve_scopes(std::string_view s, std::span<const Lexicon
         if ((k != CueKind::deny && k != CueKind::deny_after) || scopes[i].negated) continue;
         auto consider = [&](std::size_t j) {
             const CueKind t = hits[j].kind;
-            if ((t == CueKind::stall || t == CueKind::cancel) && !scopes[j].negated) {
+            if ((t == CueKind::stall || t == CueKind::review || t == CueKind::cancel) && !scopes[j].negated) {
                 scopes[j].denied = true;
                 scopes[i].flips = true;
             }
@@ -218,6 +227,19 @@ std::vector<CueScope> resolve_scopes(std::string_view s, std::span<const Lexicon
 
     if (question)
         for (auto& scope : scopes) scope.hedged = true;
+    // A question inside a headline: 苹果国行AI“转投百度”？阿里巴巴回应：…
+    for (std::size_t i = 0; i < hits.size(); ++i) {
+        for (std::size_t j = hits[i].end; j < s.size(); ++j) {
+            const char c = s[j];
+            if (c == ',' || c == ';' || c == ':' || c == '.' || s.compare(j, 3, "，") == 0 ||
+                s.compare(j, 3, "：") == 0 || s.compare(j, 3, "。") == 0 || s.compare(j, 3, "；") == 0)
+                break;
+            if (c == '?' || s.compare(j, 3, "？") == 0) {
+                scopes[i].hedged = true;
+                break;
+            }
+        }
+    }
     return scopes;
 }
 
