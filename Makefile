@@ -46,5 +46,12 @@ demo: build
 bench: build
 	@echo "make bench: no benchmarks yet (the benchmark issue adds them)"
 
+## accuracy: score every stage against the demo world's labels (crawl path; the report's
+## JSON goes to $(BUILD_DIR)/accuracy.json). ACCURACY_FLAGS=--direct for the fast file path.
+ACCURACY_FLAGS ?=
+accuracy: build
+	$(BUILD_DIR)/tests/accuracy/rumorwatch_accuracy $(ACCURACY_FLAGS) \
+	  --json $(BUILD_DIR)/accuracy.json --thresholds tests/accuracy/thresholds.json
+
 clean:
 	rm -rf $(BUILD_DIR) demo-out
