@@ -66,7 +66,7 @@ int run(const Options& options) {
     if (options.no_sentences)
         sentences.note = "skipped (--no-sentences)";
     else
-        sentences = score_sentence_table(options.sentences, options.topic);
+        sentences = score_sentence_table(options.sentences, fs::path(options.topic).parent_path().string());
 
     Report report;
     report.run = &run;

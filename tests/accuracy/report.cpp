@@ -13,7 +13,6 @@ namespace {
 
 constexpr const char* kShortStatus[] = {"none", "ment", "spec", "rep", "part", "conf", "den", "stal", "canc"};
 constexpr std::size_t kEvidenceChars = 220; ///< evidence sentences are cut here in the lists
-constexpr std::size_t kMaxMisses = 40;      ///< sentence-table misses listed
 
 std::string fixed(double value, int decimals) {
     char buffer[32];
@@ -91,10 +90,10 @@ void print_summary(const Report& rep, std::ostream& out) {
     }
     if (rep.sentences && rep.sentences->available) {
         const SentenceScores& t = *rep.sentences;
-        if (t.topic.total) line(out, "sentences", "labeled table, status (classify)", ratio(t.topic), percent(t.topic));
-        if (t.generic.total)
-            line(out, "", "labeled table, stance (--generic)", ratio(t.generic), percent(t.generic),
-                 "macro-F1 " + fixed(t.stance_macro_f1, 3));
+        line(out, "sentences", "labeled table, status (classify)", ratio(t.all), percent(t.all));
+        if (t.has_generic)
+            line(out, "", "generic cases, stance macro-F1", "", fixed(t.stance_macro_f1, 3),
+                 "(for / against / observing)");
     } else if (rep.sentences) {
         line(out, "sentences", "labeled table", "n/a", "", "(" + rep.sentences->note + ")");
     }
@@ -192,9 +191,10 @@ void print_status_details(const Report& rep, std::ostream& out) {
     for (const ArticleRow& r : s.rows) {
         if (!r.label->status_phase2) continue;
         out << "  " << r.label->id << ": " << to_string(r.label->status) << " -> expected "
-            << to_string(*r.label->status_phase2) << ", got " << name(r.status2) << (r.status2_ok ? "  ok" : "  WRONG")
-            << "  (" << r.versions2 << " earlier version" << (r.versions2 == 1 ? "" : "s") << " kept)"
-            << "\n      chosen:  " << (r.evidence2.empty() ? "(no evidence sentence)" : safe(r.evidence2)) << '\n';
+            << to_string(*r.label->status_phase2) << ", got " << name(r.status2) << (r.status2_ok ? "  ok" : "  WRONG");
+        if (rep.run->mode == "crawl")
+            out << "  (" << r.versions2 << " earlier version" << (r.versions2 == 1 ? "" : "s") << " kept)";
+        out << "\n      chosen:  " << (r.evidence2.empty() ? "(no evidence sentence)" : safe(r.evidence2)) << '\n';
     }
     long changed = 0;
     for (const ArticleRow& r : s.rows)
@@ -219,27 +219,26 @@ void print_pair_details(const Report& rep, std::ostream& out) {
 void print_sentence_details(const Report& rep, std::ostream& out) {
     if (!rep.sentences || !rep.sentences->available) return;
     const SentenceScores& t = *rep.sentences;
-    out << "\nlabeled sentence table: ";
-    for (const auto& f : t.files) out << f << ' ';
-    if (!t.note.empty()) out << "(" << t.note << ")";
+    out << "\nlabeled sentence table:";
+    for (const auto& f : t.files) out << ' ' << f;
+    if (!t.note.empty()) out << " (" << t.note << ")";
     out << '\n';
-    for (const auto& [file, r] : t.by_file) out << "  " << pad(file, 40) << pad(ratio(r), 12) << percent(r) << '\n';
-    if (t.topic.total) print_confusion(out, t.confusion, "sentence table, status");
-    if (t.generic.total) {
-        out << "\nsentence table, stance (rows: labeled, columns: got)\n  " << pad("", 12);
-        for (const char* s : {"for", "against", "observing"}) out << pad(s, 10);
-        out << '\n';
+    for (const auto& [group, r] : t.by_group) out << "  " << pad(group, 40) << pad(ratio(r), 12) << percent(r) << '\n';
+    print_confusion(out, t.confusion, "sentence table, status");
+    if (t.has_generic) {
+        out << "\nsentence table, generic cases as stance (rows: labeled, columns: got)\n  " << pad("", 12);
         const char* names[] = {"for", "against", "observing"};
+        for (const char* s : names) out << pad(s, 10);
+        out << '\n';
         for (std::size_t r = 0; r < 3; ++r) {
             out << "  " << pad(names[r], 12);
             for (long n : t.stance_confusion[r]) out << pad(std::to_string(n), 10);
             out << '\n';
         }
     }
-    out << "\nsentence table misses (" << t.misses.size() << (t.misses.size() > kMaxMisses ? ", first 40" : "") << ")\n";
-    for (std::size_t i = 0; i < std::min(t.misses.size(), kMaxMisses); ++i) {
-        const SentenceMiss& m = t.misses[i];
-        out << "  " << safe(m.id, 60) << ": expected " << m.expected << ", got " << safe(m.got, 40);
+    out << "\nsentence table misses (" << t.misses.size() << ")\n";
+    for (const SentenceMiss& m : t.misses) {
+        out << "  " << safe(m.id, 60) << " [" << m.mode << "]: expected " << m.expected << ", got " << safe(m.got, 40);
         if (!m.cue.empty()) out << " (cue \"" << safe(m.cue, 60) << "\")";
         out << "\n      " << safe(m.text) << '\n';
     }
@@ -272,11 +271,8 @@ nlohmann::json status_json(const std::optional<RumorStatus>& s) {
 std::map<std::string, double> all_figures(const Report& report) {
     auto figures = figures_of(*report.scores);
     if (report.sentences && report.sentences->available) {
-        if (report.sentences->topic.total) figures["sentence_status"] = report.sentences->topic.value();
-        if (report.sentences->generic.total) {
-            figures["sentence_stance"] = report.sentences->generic.value();
-            figures["sentence_stance_macro_f1"] = report.sentences->stance_macro_f1;
-        }
+        figures["sentence_status"] = report.sentences->all.value();
+        if (report.sentences->has_generic) figures["sentence_stance_macro_f1"] = report.sentences->stance_macro_f1;
     }
     return figures;
 }
@@ -388,14 +384,14 @@ nlohmann::json report_json(const Report& rep) {
         const SentenceScores& t = *rep.sentences;
         nlohmann::json misses = nlohmann::json::array();
         for (const SentenceMiss& m : t.misses)
-            misses.push_back({{"file", m.file}, {"id", m.id}, {"expected", m.expected}, {"got", m.got},
-                              {"text", m.text}, {"cue", m.cue}});
-        nlohmann::json by_file = nlohmann::json::object();
-        for (const auto& [file, r] : t.by_file) by_file[file] = rate_json(r);
+            misses.push_back({{"id", m.id}, {"mode", m.mode}, {"expected", m.expected}, {"got", m.got},
+                              {"text", m.text}, {"cue", m.cue}, {"note", m.note}});
+        nlohmann::json by_group = nlohmann::json::object();
+        for (const auto& [group, r] : t.by_group) by_group[group] = rate_json(r);
         j["sentence_table"] = {{"available", t.available}, {"note", t.note}, {"files", t.files},
-                               {"status", rate_json(t.topic)}, {"confusion", confusion_json(t.confusion)},
-                               {"stance", rate_json(t.generic)}, {"stance_macro_f1", t.stance_macro_f1},
-                               {"stance_confusion", t.stance_confusion}, {"by_file", by_file}, {"misses", misses}};
+                               {"status", rate_json(t.all)}, {"confusion", confusion_json(t.confusion)},
+                               {"stance_macro_f1", t.stance_macro_f1}, {"stance_confusion", t.stance_confusion},
+                               {"by_group", by_group}, {"misses", misses}};
     }
     return j;
 }

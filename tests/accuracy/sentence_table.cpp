@@ -23,39 +23,31 @@ std::size_t stance_index(const std::string& stance) {
 }
 
 struct Case {
-    std::string file;
-    std::string id;
+    std::string id; ///< "file:id", unique across files
+    std::string mode;
+    std::string group; ///< "en/topic:apple-alibaba", for the per-group figures
     std::string expected;
-    std::string text; ///< for the miss list
-    nlohmann::json input;
+    std::string text;
+    std::string note;
+    nlohmann::json input; ///< the line `classify` reads
 };
 
-/// The expected label of a line, whichever of the usual names the table uses.
-std::string expected_of(const nlohmann::json& line) {
-    for (const char* key : {"expected", "expected_status", "status", "label", "stance"})
-        if (line.contains(key) && line[key].is_string()) return line[key].get<std::string>();
-    return {};
+std::string string_field(const nlohmann::json& j, const char* key) {
+    return j.contains(key) && j[key].is_string() ? j[key].get<std::string>() : std::string();
 }
 
-bool is_generic(const std::string& file, const nlohmann::json& line, const std::string& expected) {
-    if (line.value("generic", false) || line.value("mode", std::string()) == "generic") return true;
-    if (expected == "for" || expected == "against" || expected == "observing") return true;
-    return file.find("generic") != std::string::npos;
-}
-
-/// Runs `classify` with `args` over `cases` and returns status names by id.
-std::map<std::string, nlohmann::json> classify(const std::vector<std::string>& args, const std::vector<Case>& cases,
+/// Runs `classify` with `args` over `cases`; answers by id. Sets `error` when it fails.
+std::map<std::string, nlohmann::json> classify(const std::vector<std::string>& args, const std::vector<const Case*>& cases,
                                                std::string& error) {
-    std::ostringstream input_text;
-    for (const Case& c : cases) input_text << c.input.dump() << '\n';
-    std::istringstream in(input_text.str());
+    std::ostringstream input;
+    for (const Case* c : cases) input << c->input.dump() << '\n';
+    std::istringstream in(input.str());
     std::ostringstream out, err;
     Io io{in, out, err, false};
-    const int code = run_cli(args, io);
-    std::map<std::string, nlohmann::json> results;
-    if (code != 0) {
+    std::map<std::string, nlohmann::json> answers;
+    if (const int code = run_cli(args, io); code != 0) {
         error = "classify exited with " + std::to_string(code) + ": " + err.str();
-        return results;
+        return answers;
     }
     std::istringstream lines(out.str());
     std::string line;
@@ -63,50 +55,18 @@ std::map<std::string, nlohmann::json> classify(const std::vector<std::string>& a
         if (line.empty()) continue;
         try {
             nlohmann::json j = nlohmann::json::parse(line);
-            if (j.contains("id")) results[j["id"].is_string() ? j["id"].get<std::string>() : j["id"].dump()] = j;
+            const std::string id = string_field(j, "id"); // before the move below
+            answers[id] = std::move(j);
         } catch (const nlohmann::json::parse_error&) {
             error = "classify wrote a line that is not JSON: " + line.substr(0, 80);
         }
     }
-    return results;
+    return answers;
 }
 
-} // namespace
-
-std::string stance_of(RumorStatus status) {
-    switch (status) {
-    case RumorStatus::confirmed:
-    case RumorStatus::partially_confirmed: return "for";
-    case RumorStatus::denied:
-    case RumorStatus::cancelled: return "against";
-    default: return "observing";
-    }
-}
-
-SentenceScores score_sentence_table(const std::string& data_dir, const std::string& topic_path) {
-    SentenceScores scores;
-    if (!fs::is_directory(data_dir)) {
-        scores.note = "no labeled sentence table (" + data_dir + " does not exist yet)";
-        return scores;
-    }
-    std::vector<fs::path> files;
-    for (const auto& entry : fs::directory_iterator(data_dir))
-        if (entry.is_regular_file() && entry.path().extension() == ".jsonl") files.push_back(entry.path());
-    std::sort(files.begin(), files.end());
-    if (files.empty()) {
-        scores.note = "no *.jsonl table in " + data_dir;
-        return scores;
-    }
-    if (!fs::exists(topic_path)) {
-        scores.note = "topic file " + topic_path + " does not exist yet";
-        return scores;
-    }
-
-    std::vector<Case> topic_cases, generic_cases;
-    long skipped = 0;
+std::vector<Case> read_cases(const std::vector<fs::path>& files, long& skipped) {
+    std::vector<Case> cases;
     for (const fs::path& path : files) {
-        const std::string file = path.filename().string();
-        scores.files.push_back(file);
         std::ifstream in(path);
         std::string line;
         long number = 0;
@@ -121,69 +81,107 @@ SentenceScores score_sentence_table(const std::string& data_dir, const std::stri
                 continue;
             }
             Case c;
-            c.file = file;
-            c.expected = expected_of(j);
-            if (!j.is_object() || c.expected.empty()) {
+            c.expected = string_field(j, "expected");
+            c.text = string_field(j, "text");
+            const std::string mode = string_field(j, "mode");
+            if (mode == "topic" && !string_field(j, "topic").empty())
+                c.mode = "topic:" + string_field(j, "topic");
+            else if (mode == "generic")
+                c.mode = "generic";
+            if (c.expected.empty() || c.mode.empty() || !status_from_string(c.expected)) {
                 ++skipped;
                 continue;
             }
-            c.id = file + ":" + (j.contains("id") ? (j["id"].is_string() ? j["id"].get<std::string>() : j["id"].dump())
-                                                  : std::to_string(number));
-            c.input = nlohmann::json::object();
-            c.input["id"] = c.id;
-            for (const char* key : {"text", "headline", "body", "claim"})
-                if (j.contains(key)) c.input[key] = j[key];
-            c.text = j.contains("text") && j["text"].is_string() ? j["text"].get<std::string>()
-                                                                  : j.value("headline", std::string());
-            (is_generic(file, j, c.expected) ? generic_cases : topic_cases).push_back(std::move(c));
+            const std::string id = string_field(j, "id");
+            c.id = path.filename().string() + ":" + (id.empty() ? std::to_string(number) : id);
+            c.note = string_field(j, "note");
+            c.group = (string_field(j, "lang").empty() ? "?" : string_field(j, "lang")) + "/" + c.mode;
+            c.input = {{"id", c.id}};
+            if (j.value("headline", false)) {
+                c.input["headline"] = c.text;
+                c.input["body"] = "";
+            } else {
+                c.input["text"] = c.text;
+            }
+            if (!string_field(j, "claim").empty()) c.input["claim"] = string_field(j, "claim");
+            cases.push_back(std::move(c));
         }
     }
-    if (skipped) scores.note = std::to_string(skipped) + " lines without an expected label were skipped";
+    return cases;
+}
 
-    std::string error;
-    const auto topic_results = classify({"classify", "--topic", topic_path}, topic_cases, error);
-    const auto generic_results =
-        generic_cases.empty() ? std::map<std::string, nlohmann::json>{} : classify({"classify", "--generic"}, generic_cases, error);
-    if (!error.empty()) {
-        scores.note = error;
+} // namespace
+
+std::string stance_of(RumorStatus status) {
+    switch (status) {
+    case RumorStatus::confirmed:
+    case RumorStatus::partially_confirmed: return "for";
+    case RumorStatus::denied:
+    case RumorStatus::cancelled: return "against";
+    default: return "observing";
+    }
+}
+
+SentenceScores score_sentence_table(const std::string& data_dir, const std::string& topics_dir) {
+    SentenceScores scores;
+    std::vector<fs::path> files;
+    if (fs::is_directory(data_dir))
+        for (const auto& entry : fs::directory_iterator(data_dir))
+            if (entry.is_regular_file() && entry.path().extension() == ".jsonl") files.push_back(entry.path());
+    std::sort(files.begin(), files.end());
+    if (files.empty()) {
+        scores.note = "no labeled sentence table (*.jsonl) in " + data_dir;
         return scores;
     }
-    scores.available = true;
+    for (const auto& f : files) scores.files.push_back(f.filename().string());
 
-    const auto got_status = [](const std::map<std::string, nlohmann::json>& results, const std::string& id) {
-        const auto it = results.find(id);
-        if (it == results.end() || !it->second.contains("status") || !it->second["status"].is_string())
-            return std::string("(no answer)");
-        return it->second["status"].get<std::string>();
-    };
-    const auto cue_of = [](const std::map<std::string, nlohmann::json>& results, const std::string& id) {
-        const auto it = results.find(id);
-        return it != results.end() && it->second.contains("cue") && it->second["cue"].is_string()
-                   ? it->second["cue"].get<std::string>()
-                   : std::string();
-    };
+    long skipped = 0;
+    const std::vector<Case> cases = read_cases(files, skipped);
+    std::map<std::string, std::vector<const Case*>> groups;
+    for (const Case& c : cases) groups[c.mode].push_back(&c);
 
-    for (const Case& c : topic_cases) {
-        const std::string got = got_status(topic_results, c.id);
-        const bool ok = got == c.expected;
-        scores.topic.add(ok);
-        scores.by_file[c.file].add(ok);
-        const auto expected = status_from_string(c.expected);
-        const auto actual = status_from_string(got);
-        if (expected) scores.confusion[status_index(*expected)][status_index(actual.value_or(RumorStatus::none))]++;
-        if (!ok) scores.misses.push_back({c.file, c.id, c.expected, got, c.text, cue_of(topic_results, c.id)});
+    std::map<std::string, nlohmann::json> answers;
+    for (const auto& [mode, group] : groups) {
+        std::vector<std::string> args{"classify"};
+        if (mode == "generic") {
+            args.push_back("--generic");
+        } else {
+            const fs::path topic = fs::path(topics_dir) / (mode.substr(6) + ".json");
+            if (!fs::exists(topic)) {
+                skipped += static_cast<long>(group.size());
+                continue;
+            }
+            args.insert(args.end(), {"--topic", topic.string()});
+        }
+        std::string error;
+        auto got = classify(args, group, error);
+        if (!error.empty()) {
+            scores.note = error;
+            return scores;
+        }
+        answers.merge(got);
     }
-    for (const Case& c : generic_cases) {
-        const std::string got_name = got_status(generic_results, c.id);
-        const auto got_enum = status_from_string(got_name);
-        const std::string got = got_enum ? stance_of(*got_enum) : got_name;
-        const auto expected_enum = status_from_string(c.expected);
-        const std::string expected = expected_enum ? stance_of(*expected_enum) : c.expected;
-        const bool ok = got == expected;
-        scores.generic.add(ok);
-        scores.by_file[c.file].add(ok);
-        scores.stance_confusion[stance_index(expected)][stance_index(got)]++;
-        if (!ok) scores.misses.push_back({c.file, c.id, expected, got + " (" + got_name + ")", c.text, cue_of(generic_results, c.id)});
+    if (skipped) scores.note = std::to_string(skipped) + " lines skipped (no expected status, mode or topic file)";
+    scores.available = !answers.empty();
+
+    for (const Case& c : cases) {
+        const auto it = answers.find(c.id);
+        if (it == answers.end()) continue;
+        const std::string got = string_field(it->second, "status");
+        const RumorStatus expected = *status_from_string(c.expected);
+        const auto actual = status_from_string(got);
+        const bool ok = actual == expected;
+        scores.all.add(ok);
+        scores.by_group[c.group].add(ok);
+        scores.confusion[status_index(expected)][status_index(actual.value_or(RumorStatus::none))]++;
+        if (c.mode == "generic") {
+            scores.has_generic = true;
+            scores.stance_confusion[stance_index(stance_of(expected))]
+                                   [stance_index(actual ? stance_of(*actual) : "observing")]++;
+        }
+        if (!ok)
+            scores.misses.push_back({c.id, c.mode, c.expected, got.empty() ? "(no answer)" : got, c.text,
+                                     string_field(it->second, "cue"), c.note});
     }
     double f1_sum = 0;
     for (std::size_t k = 0; k < 3; ++k) {
