@@ -338,7 +338,7 @@ private:
                 accept_links(report, true);
                 write(std::move(report));
             }
-            while (work_.size() + parts_.fetcher.active() < work_room) {
+            while (!stop_requested() && work_.size() + parts_.fetcher.active() < work_room) {
                 auto task = frontier_.pop_ready(now, allowed);
                 if (!task) break;
                 start(std::move(*task));

@@ -13,6 +13,7 @@
 #include "parser/extract.h"
 #include "parser/feeds.h"
 #include "parser/links.h"
+#include "parser/url.h"
 
 namespace rumorwatch {
 
@@ -233,11 +234,11 @@ std::vector<std::string> section_links(const std::vector<std::string>& links, co
     const std::string home_host = host_key(outlet.home);
     for (const auto& url : links) {
         if (out.size() >= max_sections) break;
-        const auto parts = split_url(url);
-        if (!parts || host_key(*parts) != home_host) continue;
+        const auto parts = parse_url(url);
+        if (!parts || host_key(url) != home_host) continue;
         if (outlets.allows(outlet, url)) continue; // an article candidate, not a section
-        const std::string& target = parts->target;
-        if (target == "/" || target.find('?') != std::string::npos) continue;
+        if (parts->has_query || parts->path.empty() || parts->path == "/") continue;
+        const std::string& target = parts->path;
         std::vector<std::string> segments;
         for (std::size_t pos = 1; pos < target.size();) {
             const auto slash = target.find('/', pos);
