@@ -88,10 +88,13 @@ demo: build
 bench: build
 	$(BUILD_DIR)/tests/parser_analysis_speed_test
 
-## accuracy: status classification on the labeled table (accuracy, confusion matrix, misses)
+## accuracy: score every stage against the demo world's labels (crawl path; the report's
+## JSON goes to $(BUILD_DIR)/accuracy.json), the labeled sentence table included (through
+## `rumorwatch classify`). ACCURACY_FLAGS=--direct for the fast file path.
+ACCURACY_FLAGS ?=
 accuracy: build
-	$(BUILD_DIR)/tests/parser_status_table_test
-	$(BUILD_DIR)/tests/parser_demo_status_test
+	$(BUILD_DIR)/tests/accuracy/rumorwatch_accuracy $(ACCURACY_FLAGS) \
+	  --json $(BUILD_DIR)/accuracy.json --thresholds tests/accuracy/thresholds.json
 
 ## install: the binary, man page, completion, shipped data and systemd units under PREFIX
 install: build
