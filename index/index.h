@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "parser/model.h"
+#include "parser/topic.h"
 
 namespace rumorwatch {
 
@@ -65,6 +66,14 @@ public:
     std::vector<UrlState> all_url_states() const;
     /// Makes everything since the last commit durable, atomically.
     void commit();
+    /// Loads the topics' entity aliases as synonyms (Alibaba ↔ 阿里巴巴 ↔ Qwen ↔ 通义千问),
+    /// replacing what an earlier call stored for the same topics; searches use them with
+    /// SearchRequest::expand. Durable with the next commit.
+    void set_topics(const std::vector<Topic>& topics);
+    /// Changes not yet committed (documents upserted, states put, topics set).
+    int pending_changes() const;
+    /// The database directory this writer holds.
+    const std::string& path() const;
 
 private:
     struct Impl;
@@ -76,7 +85,20 @@ struct StoredArticle {
     std::string id; ///< stable document id (the unique term's hash)
     ArticleRecord record;
     std::vector<nlohmann::json> versions; ///< earlier versions, oldest first
+    /// When the URL was first indexed (the crawled_at of its first version).
+    Timestamp first_seen{};
+    /// The time the article is filed under: published when known, else first_seen.
+    Timestamp time{};
+    /// "published" or "first_seen": which of the two `time` is.
+    std::string time_source;
 };
+
+/// Each version entry of StoredArticle::versions is a JSON object:
+/// {"crawled_at": ISO, "published": ISO|null, "content_hash", "title", "status",
+///  "confidence", "evidence": {"sentence","cue","attribution"}|null, "warc_file",
+///  "warc_record_id"}. This builds the entry of the article's current version, so a caller
+/// can list every version as `versions` + current_version(article).
+nlohmann::json current_version(const StoredArticle& article);
 
 /// A search request (the `search` command's options, minus output concerns).
 struct SearchRequest {
@@ -90,6 +112,15 @@ struct SearchRequest {
     int offset = 0;
     int limit = 10;
     bool facets = false;
+    /// Also match the other aliases of any topic entity named in the query (Alibaba →
+    /// 阿里巴巴, Qwen, 通义千问), from the synonyms IndexWriter::set_topics stored.
+    bool expand = false;
+    /// Show one article per near-duplicate group (SearchHit::copies counts the others).
+    bool collapse_duplicates = true;
+    /// With sort_by_date: oldest first instead of newest first.
+    bool oldest_first = false;
+    /// Snippet length in bytes (Xapian aims for it; 0: no snippets).
+    int snippet_bytes = 240;
 };
 
 /// One hit.
@@ -97,7 +128,14 @@ struct SearchHit {
     StoredArticle article;
     double weight = 0;
     std::string snippet; ///< with matches between \x01 and \x02 markers, for the caller to style
+    /// Near duplicates hidden behind this hit (a lower bound, as Xapian counts them).
+    long long copies = 0;
+    int rank = 0; ///< 1-based position in the whole result list (offset included)
 };
+
+/// The markers SearchHit::snippet puts around matched words.
+inline constexpr char kHighlightStart = '\x01';
+inline constexpr char kHighlightEnd = '\x02';
 
 /// The answer to a search.
 struct SearchResponse {
@@ -105,6 +143,33 @@ struct SearchResponse {
     long long estimated_total = 0;
     std::vector<std::pair<std::string, long long>> status_facets;
     std::vector<std::pair<std::string, long long>> outlet_facets;
+    /// The query as Xapian understood it (for --explain style debugging).
+    std::string parsed_query;
+};
+
+/// What the timeline reads: one topic's articles, with optional filters.
+struct TimelineRequest {
+    std::string topic_id;
+    std::optional<Timestamp> since; ///< inclusive, on StoredArticle::time
+    std::optional<Timestamp> until; ///< inclusive
+    std::vector<std::string> outlets;
+    std::vector<std::string> languages;
+    /// Also decode the body text (slower; the mentions already carry their sentences).
+    bool with_text = false;
+};
+
+/// What a set of databases holds (`rumorwatch stats`).
+struct IndexStats {
+    long long documents = 0;
+    std::vector<std::pair<std::string, long long>> outlets;   ///< by count, descending
+    std::vector<std::pair<std::string, long long>> statuses;  ///< by count, descending
+    std::vector<std::pair<std::string, long long>> languages; ///< by count, descending
+    std::optional<Timestamp> earliest; ///< smallest StoredArticle::time
+    std::optional<Timestamp> latest;
+    long long url_states = 0;      ///< crawl states stored (local databases only)
+    long long database_bytes = -1; ///< on-disk size of the local databases; -1 when remote only
+    int schema_version = 0;
+    std::vector<std::string> databases; ///< the paths opened, as given
 };
 
 /// Read access to one or more databases (local paths or Xapian stub files).
@@ -119,8 +184,13 @@ public:
 
     /// @throws InputError for a malformed query (with the position).
     SearchResponse search(const SearchRequest& request);
-    /// Every article that mentions a topic, ordered by publication (or first-seen) time.
+    /// Every article that mentions a topic, ordered by publication (or first-seen) time,
+    /// with the body text.
     std::vector<StoredArticle> timeline_articles(const std::string& topic_id);
+    /// The same with filters; without text unless asked (the fast path for timelines).
+    std::vector<StoredArticle> timeline_articles(const TimelineRequest& request);
+    /// Counts for `rumorwatch stats`.
+    IndexStats stats();
     /// An article by canonical URL or document id.
     std::optional<StoredArticle> find(const std::string& url_or_id);
     /// Number of documents.

@@ -1,0 +1,360 @@
+/// \file
+/// IndexReader: searches, timelines, lookups and stats over one or more databases (local
+/// folders or Xapian stub files naming local and remote shards), reopening on change.
+#include "index/index.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include <xapian.h>
+
+#include "index/query_text.h"
+#include "index/record_codec.h"
+#include "index/schema.h"
+#include "index/schema_check.h"
+#include "index/text_analysis.h"
+#include "index/xapian_errors.h"
+#include "parser/errors.h"
+#include "parser/time.h"
+
+namespace rumorwatch {
+namespace {
+
+namespace fs = std::filesystem;
+using index_detail::index_error;
+
+/// Xapian's snippets come HTML-escaped; our callers escape for their own medium.
+std::string unescape_snippet(const std::string& html) {
+    static const std::pair<std::string_view, char> kEntities[] = {
+        {"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}, {"&#39;", '\''}, {"&apos;", '\''}};
+    std::string out;
+    out.reserve(html.size());
+    for (std::size_t i = 0; i < html.size();) {
+        bool replaced = false;
+        if (html[i] == '&') {
+            for (const auto& [entity, c] : kEntities) {
+                if (html.compare(i, entity.size(), entity) == 0) {
+                    out += c;
+                    i += entity.size();
+                    replaced = true;
+                    break;
+                }
+            }
+        }
+        if (!replaced) out += html[i++];
+    }
+    return out;
+}
+
+std::vector<std::pair<std::string, long long>> spy_counts(const Xapian::ValueCountMatchSpy& spy) {
+    std::vector<std::pair<std::string, long long>> out;
+    for (auto it = spy.values_begin(); it != spy.values_end(); ++it)
+        out.emplace_back(*it, static_cast<long long>(it.get_termfreq()));
+    std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
+        return a.second != b.second ? a.second > b.second : a.first < b.first;
+    });
+    return out;
+}
+
+Xapian::Query any_of(std::string_view prefix, const std::vector<std::string>& values) {
+    std::vector<Xapian::Query> terms;
+    for (const auto& v : values) terms.emplace_back(schema::boolean_term(prefix, v));
+    return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+}
+
+/// `query` filtered by the given boolean groups (OR within a group, AND between groups)
+/// and time bounds on the published-or-first-seen value.
+Xapian::Query filtered(Xapian::Query query, const std::vector<std::string>& outlets,
+                       const std::vector<std::string>& statuses,
+                       const std::vector<std::string>& languages, std::optional<Timestamp> since,
+                       std::optional<Timestamp> until) {
+    std::vector<Xapian::Query> filters;
+    if (!outlets.empty()) filters.push_back(any_of(schema::kOutlet, outlets));
+    if (!statuses.empty()) filters.push_back(any_of(schema::kStatus, statuses));
+    if (!languages.empty()) filters.push_back(any_of(schema::kLanguage, languages));
+    if (since)
+        filters.emplace_back(Xapian::Query::OP_VALUE_GE, schema::kPublishedSlot,
+                             Xapian::sortable_serialise(double(to_unix(*since))));
+    if (until)
+        filters.emplace_back(Xapian::Query::OP_VALUE_LE, schema::kPublishedSlot,
+                             Xapian::sortable_serialise(double(to_unix(*until))));
+    if (filters.empty()) return query;
+    const Xapian::Query filter(Xapian::Query::OP_AND, filters.begin(), filters.end());
+    return Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
+}
+
+/// Bytes of the regular files under `dir`.
+long long folder_bytes(const fs::path& dir) {
+    long long total = 0;
+    std::error_code ec;
+    for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
+        if (it->is_regular_file(ec)) total += static_cast<long long>(it->file_size(ec));
+    return total;
+}
+
+/// On-disk size of a database path: a folder, or a stub file's local lines ("auto PATH",
+/// "glass PATH", relative to the stub). `remote` is set when a line names a remote shard.
+long long database_bytes(const std::string& path, bool& remote) {
+    std::error_code ec;
+    if (fs::is_directory(path, ec)) return folder_bytes(path);
+    std::ifstream stub(path);
+    long long total = 0;
+    std::string line;
+    while (std::getline(stub, line)) {
+        std::istringstream words(line);
+        std::string type, target;
+        words >> type >> target;
+        if (type == "remote") {
+            remote = true;
+        } else if ((type == "auto" || type == "glass" || type == "chert") && !target.empty()) {
+            fs::path p(target);
+            if (p.is_relative()) p = fs::path(path).parent_path() / p;
+            total += folder_bytes(p);
+        }
+    }
+    return total;
+}
+
+} // namespace
+
+struct IndexReader::Impl {
+    std::vector<std::string> paths;
+    std::vector<Xapian::Database> parts; ///< one per path, for per-database metadata
+    Xapian::Database db;                 ///< all of them, for searching
+
+    std::string where() const {
+        std::string s;
+        for (const auto& p : paths) s += (s.empty() ? "" : ", ") + p;
+        return s;
+    }
+
+    /// See the latest commit of every database.
+    void reopen() {
+        for (auto& part : parts) part.reopen();
+        db.reopen();
+    }
+
+    /// Runs `f`, reopening and retrying when a writer's commits overtake the revision being
+    /// read (Xapian keeps only so many old revisions); other errors become IndexError.
+    template <typename F>
+    auto with_reopen(F&& f) -> decltype(f()) {
+        for (int attempt = 0;; ++attempt) {
+            try {
+                reopen();
+                return f();
+            } catch (const Xapian::DatabaseModifiedError& e) {
+                if (attempt >= 5) throw index_error(where(), e);
+            } catch (const Xapian::QueryParserError&) {
+                throw;
+            } catch (const Xapian::Error& e) {
+                throw index_error(where(), e);
+            }
+        }
+    }
+
+    std::vector<std::vector<std::string>> synonym_groups() {
+        std::vector<std::vector<std::string>> groups;
+        for (const auto& part : parts) {
+            const auto all = nlohmann::json::parse(part.get_metadata(std::string(schema::kMetaSynonymGroups)),
+                                                   nullptr, false);
+            if (!all.is_object()) continue;
+            for (const auto& [topic, topic_groups] : all.items())
+                for (const auto& g : topic_groups) {
+                    std::vector<std::string> group;
+                    for (const auto& alias : g) group.push_back(alias.get<std::string>());
+                    if (std::find(groups.begin(), groups.end(), group) == groups.end())
+                        groups.push_back(std::move(group));
+                }
+        }
+        return groups;
+    }
+
+    std::optional<StoredArticle> by_term(const std::string& term) {
+        const auto it = db.postlist_begin(term);
+        if (it == db.postlist_end(term)) return std::nullopt;
+        return index_detail::decode_data(db.get_document(*it).get_data(), true);
+    }
+};
+
+IndexReader::IndexReader(const std::vector<std::string>& paths) : impl_(std::make_unique<Impl>()) {
+    if (paths.empty()) throw IndexError("no database given");
+    impl_->paths = paths;
+    for (const auto& path : paths) {
+        std::error_code ec;
+        if (!fs::exists(path, ec))
+            throw IndexError(path + ": no index here (crawl first: rumorwatch crawl --db " + path + ")");
+        try {
+            Xapian::Database part(path);
+            index_detail::check_schema(part, path);
+            impl_->parts.push_back(part);
+            impl_->db.add_database(part);
+        } catch (const Xapian::Error& e) {
+            throw index_error(path, e);
+        }
+    }
+}
+
+IndexReader::~IndexReader() = default;
+IndexReader::IndexReader(IndexReader&&) noexcept = default;
+IndexReader& IndexReader::operator=(IndexReader&&) noexcept = default;
+
+SearchResponse IndexReader::search(const SearchRequest& request) {
+    if (request.offset < 0 || request.limit < 0) throw InputError("--offset and --limit must not be negative");
+    return impl_->with_reopen([&] {
+        Xapian::Database& db = impl_->db;
+        Xapian::QueryParser qp = index_detail::make_query_parser(db);
+        std::string text = request.query;
+        if (request.expand) text = index_detail::expand_aliases(text, impl_->synonym_groups());
+        Xapian::Query query = Xapian::Query::MatchAll;
+        if (text.find_first_not_of(" \t\r\n") != std::string::npos) {
+            try {
+                query = qp.parse_query(text, index_detail::query_parser_flags());
+            } catch (const Xapian::QueryParserError& e) {
+                const auto spot = index_detail::locate_syntax_error(text);
+                throw InputError("malformed query at column " + std::to_string(spot.column) + " (" +
+                                 spot.what + "): " + e.get_msg() + "\n  " + text + "\n  " +
+                                 std::string(spot.column - 1, ' ') + "^");
+            }
+            if (query.empty()) query = Xapian::Query::MatchAll; // only stop words or punctuation
+        }
+        std::vector<std::string> statuses;
+        for (RumorStatus s : request.statuses) statuses.emplace_back(to_string(s));
+        query = filtered(query, request.outlets, statuses, request.languages, request.since, request.until);
+
+        Xapian::Enquire enquire(db);
+        enquire.set_query(query);
+        if (request.sort_by_date)
+            enquire.set_sort_by_value_then_relevance(schema::kPublishedSlot, !request.oldest_first);
+        if (request.collapse_duplicates) enquire.set_collapse_key(schema::kDupGroupSlot);
+        Xapian::ValueCountMatchSpy status_spy(schema::kStatusSlot);
+        Xapian::ValueCountMatchSpy outlet_spy(schema::kOutletSlot);
+        if (request.facets) {
+            enquire.add_matchspy(&status_spy);
+            enquire.add_matchspy(&outlet_spy);
+        }
+        const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
+                                                   static_cast<Xapian::doccount>(request.limit),
+                                                   request.facets ? db.get_doccount() : 0);
+        SearchResponse response;
+        response.parsed_query = query.get_description();
+        response.estimated_total = mset.get_matches_estimated();
+        if (request.facets) {
+            response.status_facets = spy_counts(status_spy);
+            response.outlet_facets = spy_counts(outlet_spy);
+        }
+        const Xapian::Stem stemmer = index_detail::make_stemmer();
+        int rank = request.offset;
+        for (auto it = mset.begin(); it != mset.end(); ++it) {
+            SearchHit hit;
+            hit.article = index_detail::decode_data(it.get_document().get_data(), true);
+            hit.weight = it.get_weight();
+            hit.copies = it.get_collapse_count();
+            hit.rank = ++rank;
+            if (request.snippet_bytes > 0) {
+                const Article& a = hit.article.record.article;
+                const std::string& source = !a.text.empty() ? a.text : !a.description.empty() ? a.description : a.title;
+                hit.snippet = unescape_snippet(mset.snippet(
+                    source, static_cast<std::size_t>(request.snippet_bytes), stemmer,
+                    index_detail::snippet_flags(), std::string(1, kHighlightStart),
+                    std::string(1, kHighlightEnd), "…"));
+            }
+            response.hits.push_back(std::move(hit));
+        }
+        return response;
+    });
+}
+
+std::vector<StoredArticle> IndexReader::timeline_articles(const std::string& topic_id) {
+    TimelineRequest request;
+    request.topic_id = topic_id;
+    request.with_text = true;
+    return timeline_articles(request);
+}
+
+std::vector<StoredArticle> IndexReader::timeline_articles(const TimelineRequest& request) {
+    return impl_->with_reopen([&] {
+        Xapian::Database& db = impl_->db;
+        const Xapian::Query topic(schema::boolean_term(schema::kTopic, request.topic_id));
+        Xapian::Enquire enquire(db);
+        enquire.set_query(filtered(topic, request.outlets, {}, request.languages, request.since, request.until));
+        enquire.set_weighting_scheme(Xapian::BoolWeight());
+        enquire.set_sort_by_value(schema::kPublishedSlot, false);
+        const Xapian::MSet mset = enquire.get_mset(0, db.get_doccount());
+        std::vector<StoredArticle> articles;
+        articles.reserve(mset.size());
+        for (auto it = mset.begin(); it != mset.end(); ++it)
+            articles.push_back(index_detail::decode_data(it.get_document().get_data(), request.with_text));
+        // Equal times come back in document-id order, which differs between shards: make
+        // the order a property of the articles alone.
+        std::stable_sort(articles.begin(), articles.end(), [](const StoredArticle& a, const StoredArticle& b) {
+            if (a.time != b.time) return a.time < b.time;
+            return a.id < b.id;
+        });
+        return articles;
+    });
+}
+
+std::optional<StoredArticle> IndexReader::find(const std::string& url_or_id) {
+    return impl_->with_reopen([&]() -> std::optional<StoredArticle> {
+        const bool looks_like_id =
+            url_or_id.size() == 16 && url_or_id.find_first_not_of("0123456789abcdef") == std::string::npos;
+        if (looks_like_id)
+            if (auto found = impl_->by_term(std::string(schema::kIdTerm) + url_or_id)) return found;
+        if (auto found = impl_->by_term(schema::id_term(url_or_id))) return found;
+        return impl_->by_term(schema::bounded_term(schema::kUrl, url_or_id));
+    });
+}
+
+long long IndexReader::document_count() {
+    return impl_->with_reopen([&] { return static_cast<long long>(impl_->db.get_doccount()); });
+}
+
+IndexStats IndexReader::stats() {
+    return impl_->with_reopen([&] {
+        Xapian::Database& db = impl_->db;
+        IndexStats stats;
+        stats.databases = impl_->paths;
+        stats.documents = db.get_doccount();
+        stats.schema_version = schema::kVersion;
+        if (stats.documents > 0) {
+            Xapian::Enquire enquire(db);
+            enquire.set_query(Xapian::Query::MatchAll);
+            enquire.set_weighting_scheme(Xapian::BoolWeight());
+            Xapian::ValueCountMatchSpy outlets(schema::kOutletSlot), statuses(schema::kStatusSlot);
+            enquire.add_matchspy(&outlets);
+            enquire.add_matchspy(&statuses);
+            enquire.get_mset(0, 0, db.get_doccount());
+            stats.outlets = spy_counts(outlets);
+            stats.statuses = spy_counts(statuses);
+            const std::string lang_prefix(schema::kLanguage);
+            for (auto t = db.allterms_begin(lang_prefix); t != db.allterms_end(lang_prefix); ++t)
+                stats.languages.emplace_back((*t).substr(lang_prefix.size()), t.get_termfreq());
+            std::sort(stats.languages.begin(), stats.languages.end(),
+                      [](const auto& a, const auto& b) { return a.second > b.second; });
+            const std::string lo = db.get_value_lower_bound(schema::kPublishedSlot);
+            const std::string hi = db.get_value_upper_bound(schema::kPublishedSlot);
+            if (!lo.empty()) stats.earliest = from_unix(static_cast<long long>(Xapian::sortable_unserialise(lo)));
+            if (!hi.empty()) stats.latest = from_unix(static_cast<long long>(Xapian::sortable_unserialise(hi)));
+        }
+        bool remote = false;
+        long long bytes = 0;
+        for (const auto& path : impl_->paths) bytes += database_bytes(path, remote);
+        stats.database_bytes = bytes == 0 && remote ? -1 : bytes;
+        const std::string prefix(schema::kMetaUrlStatePrefix);
+        for (const auto& part : impl_->parts) {
+            try {
+                for (auto k = part.metadata_keys_begin(prefix); k != part.metadata_keys_end(prefix); ++k)
+                    ++stats.url_states;
+            } catch (const Xapian::UnimplementedError&) {
+                // Remote shards do not list metadata keys; their crawl state is counted where
+                // they are served.
+            }
+        }
+        return stats;
+    });
+}
+
+} // namespace rumorwatch

@@ -1,0 +1,278 @@
+/// \file
+/// ArticleRecord ↔ document data and terms, following index/schema.h.
+#include "index/record_codec.h"
+
+#include <algorithm>
+
+#include "index/schema.h"
+#include "index/text_analysis.h"
+#include "parser/errors.h"
+#include "parser/time.h"
+
+namespace rumorwatch::index_detail {
+namespace {
+
+using nlohmann::json;
+
+std::string iso(Timestamp t) { return format_iso8601(t); }
+
+Timestamp time_from(const json& j, const char* key) {
+    if (!j.contains(key) || !j[key].is_string()) return Timestamp{};
+    return parse_iso8601(j[key].get<std::string>()).value_or(Timestamp{});
+}
+
+std::string str(const json& j, const char* key) {
+    const auto it = j.find(key);
+    return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+std::vector<std::string> strings(const json& j, const char* key) {
+    std::vector<std::string> out;
+    const auto it = j.find(key);
+    if (it != j.end() && it->is_array())
+        for (const auto& v : *it)
+            if (v.is_string()) out.push_back(v.get<std::string>());
+    return out;
+}
+
+std::optional<ArticleDate> decode_date(const json& j) {
+    if (!j.is_object()) return std::nullopt;
+    ArticleDate d;
+    d.time = time_from(j, "time");
+    d.source = str(j, "source");
+    d.reliable = j.value("reliable", false);
+    d.has_time_of_day = j.value("has_time_of_day", false);
+    return d;
+}
+
+Article decode_article(const json& j) {
+    Article a;
+    a.url = str(j, "url");
+    a.canonical_url = str(j, "canonical_url");
+    a.title = str(j, "title");
+    a.title_source = str(j, "title_source");
+    a.text_source = str(j, "text_source");
+    if (j.contains("published")) a.published = decode_date(j["published"]);
+    if (j.contains("modified")) a.modified = decode_date(j["modified"]);
+    a.authors = strings(j, "authors");
+    a.organisations = strings(j, "organisations");
+    a.language = str(j, "language");
+    a.language_source = str(j, "language_source");
+    a.site_name = str(j, "site_name");
+    a.description = str(j, "description");
+    a.image = str(j, "image");
+    a.section = str(j, "section");
+    a.keywords = strings(j, "keywords");
+    a.warnings = strings(j, "warnings");
+    return a;
+}
+
+RumorStatus status_of(const json& j, const char* key) {
+    return status_from_string(str(j, key)).value_or(RumorStatus::none);
+}
+
+Mention decode_mention(const json& j) {
+    Mention m;
+    m.sentence = str(j, "sentence");
+    m.begin = j.value("begin", std::size_t{0});
+    m.end = j.value("end", std::size_t{0});
+    m.status = status_of(j, "status");
+    m.confidence = j.value("confidence", 0.0);
+    m.cue = str(j, "cue");
+    m.attribution = str(j, "attribution");
+    m.entities = strings(j, "entities");
+    m.in_headline = j.value("in_headline", false);
+    m.background = j.value("background", false);
+    return m;
+}
+
+RumorAnalysis decode_analysis(const json& j) {
+    RumorAnalysis r;
+    r.topic_id = str(j, "topic");
+    r.status = status_of(j, "status");
+    r.confidence = j.value("confidence", 0.0);
+    if (j.contains("mentions") && j["mentions"].is_array())
+        for (const auto& m : j["mentions"]) r.mentions.push_back(decode_mention(m));
+    if (j.contains("evidence") && j["evidence"].is_number_unsigned())
+        r.evidence = j["evidence"].get<std::size_t>();
+    r.entities = strings(j, "entities");
+    r.sources = strings(j, "sources");
+    return r;
+}
+
+json article_json_without_text(const Article& a) {
+    json j = a;
+    j.erase("text");
+    return j;
+}
+
+/// "20250201", "202502", "2025" of the UTC day of `t`.
+std::string compact_day(Timestamp t) {
+    const std::string day = format_day(t);
+    return day.substr(0, 4) + day.substr(5, 2) + day.substr(8, 2);
+}
+
+void add_boolean(Xapian::Document& doc, std::string_view prefix, std::string_view value) {
+    if (!value.empty()) doc.add_boolean_term(schema::boolean_term(prefix, value));
+}
+
+} // namespace
+
+json version_entry(const StoredArticle& s) {
+    const auto& r = s.record;
+    json v = {{"crawled_at", iso(r.crawled_at)},
+              {"published", nullptr},
+              {"content_hash", r.content_hash},
+              {"title", r.article.title},
+              {"status", std::string(to_string(r.analysis.status))},
+              {"confidence", r.analysis.confidence},
+              {"evidence", nullptr},
+              {"warc_file", r.warc_file},
+              {"warc_record_id", r.warc_record_id}};
+    if (r.article.published) v["published"] = iso(r.article.published->time);
+    if (r.analysis.evidence && *r.analysis.evidence < r.analysis.mentions.size()) {
+        const Mention& m = r.analysis.mentions[*r.analysis.evidence];
+        v["evidence"] = {{"sentence", m.sentence}, {"cue", m.cue}, {"attribution", m.attribution}};
+    }
+    return v;
+}
+
+std::string encode_data(const StoredArticle& s) {
+    const auto& r = s.record;
+    const json j = {{"schema", schema::kVersion},
+                    {"id", s.id},
+                    {"outlet", r.outlet_id},
+                    {"tier", std::string(to_string(r.tier))},
+                    {"crawled_at", iso(r.crawled_at)},
+                    {"first_seen", iso(s.first_seen)},
+                    {"content_hash", r.content_hash},
+                    {"near_dup_group", r.near_dup_group},
+                    {"warc_file", r.warc_file},
+                    {"warc_record_id", r.warc_record_id},
+                    {"article", article_json_without_text(r.article)},
+                    {"analysis", r.analysis},
+                    {"versions", s.versions},
+                    {"fingerprint", record_fingerprint(r)}};
+    std::string data = j.dump(-1, ' ', false, json::error_handler_t::replace);
+    data += '\0';
+    data += r.article.text;
+    return data;
+}
+
+json decode_data_json(const std::string& data) {
+    const auto nul = data.find('\0');
+    json j = json::parse(data.begin(), nul == std::string::npos ? data.end() : data.begin() + nul,
+                         nullptr, false);
+    if (!j.is_object() || !j.contains("id"))
+        throw IndexError("a document's data is not a rumorwatch article (was this database "
+                         "written by another program?)");
+    return j;
+}
+
+StoredArticle decode_data(const std::string& data, bool with_text) {
+    const json j = decode_data_json(data);
+    StoredArticle s;
+    s.id = str(j, "id");
+    auto& r = s.record;
+    r.outlet_id = str(j, "outlet");
+    r.tier = tier_from_string(str(j, "tier")).value_or(OutletTier::major);
+    r.crawled_at = time_from(j, "crawled_at");
+    r.content_hash = str(j, "content_hash");
+    r.near_dup_group = str(j, "near_dup_group");
+    r.warc_file = str(j, "warc_file");
+    r.warc_record_id = str(j, "warc_record_id");
+    if (j.contains("article")) r.article = decode_article(j["article"]);
+    if (j.contains("analysis")) r.analysis = decode_analysis(j["analysis"]);
+    if (j.contains("versions") && j["versions"].is_array())
+        for (const auto& v : j["versions"]) s.versions.push_back(v);
+    s.first_seen = time_from(j, "first_seen");
+    if (r.article.published) {
+        s.time = r.article.published->time;
+        s.time_source = "published";
+    } else {
+        s.time = s.first_seen;
+        s.time_source = "first_seen";
+    }
+    if (with_text) {
+        const auto nul = data.find('\0');
+        if (nul != std::string::npos) r.article.text = data.substr(nul + 1);
+    }
+    return s;
+}
+
+Xapian::Document build_document(const StoredArticle& s, Xapian::TermGenerator& tg) {
+    const auto& r = s.record;
+    const Article& a = r.article;
+    Xapian::Document doc;
+    doc.set_data(encode_data(s));
+
+    // Identity and URLs.
+    doc.add_boolean_term(std::string(schema::kIdTerm) + s.id);
+    doc.add_boolean_term(schema::bounded_term(schema::kUrl, a.canonical_url));
+    if (!a.url.empty() && a.url != a.canonical_url)
+        doc.add_boolean_term(schema::bounded_term(schema::kUrl, a.url));
+    add_boolean(doc, schema::kHost, schema::url_host(a.canonical_url));
+
+    // Free text: title (prefixed for title:, and unprefixed with a higher wdf), then the
+    // description and body, each field starting kFieldGap positions after the last.
+    tg.set_document(doc);
+    tg.index_text(a.title, 1, std::string(schema::kTitle));
+    tg.increase_termpos(kFieldGap);
+    tg.index_text(a.title, kTitleWdf);
+    tg.increase_termpos(kFieldGap);
+    if (!a.description.empty() && a.text.find(a.description) == std::string::npos) {
+        tg.index_text(a.description);
+        tg.increase_termpos(kFieldGap);
+    }
+    tg.index_text(a.text);
+    for (const auto& author : a.authors)
+        tg.index_text_without_positions(author, 1, std::string(schema::kAuthor));
+
+    // Boolean filters.
+    add_boolean(doc, schema::kLanguage, a.language);
+    for (const auto& k : a.keywords) add_boolean(doc, schema::kKeyword, k);
+    add_boolean(doc, schema::kOutlet, r.outlet_id);
+    add_boolean(doc, schema::kTier, to_string(r.tier));
+    add_boolean(doc, schema::kStatus, to_string(r.analysis.status));
+    if (!r.analysis.topic_id.empty() && r.analysis.status != RumorStatus::none)
+        add_boolean(doc, schema::kTopic, r.analysis.topic_id);
+    for (const auto& m : r.analysis.mentions) add_boolean(doc, schema::kMentionStatus, to_string(m.status));
+    for (const auto& e : r.analysis.entities) add_boolean(doc, schema::kEntity, e);
+    for (const auto& m : r.analysis.mentions)
+        for (const auto& e : m.entities) add_boolean(doc, schema::kEntity, e);
+    for (const auto& src : r.analysis.sources) add_boolean(doc, schema::kSource, src);
+    for (const auto& m : r.analysis.mentions) add_boolean(doc, schema::kSource, m.attribution);
+    add_boolean(doc, schema::kDupGroup, r.near_dup_group);
+
+    const Timestamp when = s.time;
+    const std::string day = compact_day(when);
+    doc.add_boolean_term(std::string(schema::kDay) + day);
+    doc.add_boolean_term(std::string(schema::kMonth) + day.substr(0, 6));
+    doc.add_boolean_term(std::string(schema::kYear) + day.substr(0, 4));
+    add_boolean(doc, schema::kDateKind, s.time_source);
+
+    // Values.
+    doc.add_value(schema::kPublishedSlot, Xapian::sortable_serialise(double(to_unix(when))));
+    doc.add_value(schema::kPublishedDaySlot, day);
+    doc.add_value(schema::kCrawledSlot, Xapian::sortable_serialise(double(to_unix(r.crawled_at))));
+    doc.add_value(schema::kStatusSlot, std::string(to_string(r.analysis.status)));
+    const auto rank = std::find(std::begin(kAllStatuses), std::end(kAllStatuses), r.analysis.status) -
+                      std::begin(kAllStatuses);
+    doc.add_value(schema::kStatusRankSlot, Xapian::sortable_serialise(double(rank)));
+    doc.add_value(schema::kOutletSlot, r.outlet_id);
+    if (!r.near_dup_group.empty()) doc.add_value(schema::kDupGroupSlot, r.near_dup_group);
+    doc.add_value(schema::kContentHashSlot, r.content_hash);
+    return doc;
+}
+
+std::string record_fingerprint(const ArticleRecord& r) {
+    json j = {{"article", r.article},
+              {"analysis", r.analysis},
+              {"outlet", r.outlet_id},
+              {"tier", std::string(to_string(r.tier))},
+              {"content_hash", r.content_hash},
+              {"near_dup_group", r.near_dup_group}};
+    return schema::hash_hex(j.dump(-1, ' ', false, json::error_handler_t::replace));
+}
+
+} // namespace rumorwatch::index_detail

@@ -1,0 +1,119 @@
+/// \file
+/// The Xapian schema of a rumorwatch index: the unique-id term, term prefixes, value slots
+/// and database metadata keys, each with what it holds and why. The one place that spells
+/// a prefix; only index/ includes it. Free of <xapian.h> so it can be read on its own.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace rumorwatch::schema {
+
+/// Bumped whenever terms, values or the document data change meaning. A database of another
+/// version is refused on open (see check in writer/reader) with how to rebuild it.
+inline constexpr int kVersion = 1;
+
+/// Terms longer than this are replaced by a hash (Xapian's limit is 245 bytes per term;
+/// Omega uses the same margin for long URLs).
+inline constexpr std::size_t kMaxTermBytes = 240;
+
+// ---- Term prefixes -------------------------------------------------------------------
+// Omega's standard letters where they fit, X... for our own. Boolean terms hold their value
+// lower-cased (ASCII) so `outlet:Pacific-Wire` and `outlet:pacific-wire` are the same filter.
+
+/// Unique id: "Q" + document id (16 hex digits of SHA-256 of the canonical URL). One per
+/// document; `replace_document` on it makes re-indexing idempotent.
+inline constexpr std::string_view kIdTerm = "Q";
+/// URL as fetched and canonical URL, verbatim ("U" + url, hashed when too long), so
+/// `show URL` finds an article by either.
+inline constexpr std::string_view kUrl = "U";
+/// Host of the canonical URL, lower-cased, without "www." (Omega's H).
+inline constexpr std::string_view kHost = "H";
+/// Title words (free text, positional, Omega's S), for `title:`.
+inline constexpr std::string_view kTitle = "S";
+/// Author words (free text, no positions, Omega's A), for `author:`.
+inline constexpr std::string_view kAuthor = "A";
+/// Language of the article, BCP 47 primary tag ("en", "zh"; Omega's L).
+inline constexpr std::string_view kLanguage = "L";
+/// Keywords the page declares (meta keywords, JSON-LD), lower-cased (Omega's K).
+inline constexpr std::string_view kKeyword = "K";
+/// Publication (or first-seen) day "YYYYMMDD", month "YYYYMM", year "YYYY" (Omega's D/M/Y).
+inline constexpr std::string_view kDay = "D";
+inline constexpr std::string_view kMonth = "M";
+inline constexpr std::string_view kYear = "Y";
+/// Outlet id from the outlets file.
+inline constexpr std::string_view kOutlet = "XOUTLET";
+/// Outlet trust tier: wire, major, trade, blog.
+inline constexpr std::string_view kTier = "XTIER";
+/// Topic id the article was analysed for, only when it touches the topic (status != none).
+inline constexpr std::string_view kTopic = "XTOPIC";
+/// The article's rumor status ("reported", "denied", ... also "none").
+inline constexpr std::string_view kStatus = "XSTATUS";
+/// Every status asserted by some mention (an article may report and deny in one text).
+inline constexpr std::string_view kMentionStatus = "XMSTATUS";
+/// Topic entity ids the article names ("apple", "alibaba").
+inline constexpr std::string_view kEntity = "XENTITY";
+/// Attributed sources, lower-cased, whole ("reuters", "people familiar").
+inline constexpr std::string_view kSource = "XSOURCE";
+/// Near-duplicate group id (syndicated copies share it).
+inline constexpr std::string_view kDupGroup = "XDUP";
+/// Which date the D/M/Y terms and date values use: "published" or "first_seen".
+inline constexpr std::string_view kDateKind = "XDATE";
+
+// ---- Value slots ---------------------------------------------------------------------
+// Unsigned to match Xapian::valueno without including Xapian (checked in schema.cpp).
+enum Slot : unsigned {
+    /// Publication time, or first-seen time when the page has no date:
+    /// sortable_serialise(unix seconds). Sorting by date, --since/--until, the timeline.
+    kPublishedSlot = 0,
+    /// The same instant's UTC day as "YYYYMMDD", for DateRangeProcessor (`date:A..B`).
+    kPublishedDaySlot = 1,
+    /// Last crawl time: sortable_serialise(unix seconds).
+    kCrawledSlot = 2,
+    /// Status name ("reported"), for ValueCountMatchSpy facets.
+    kStatusSlot = 3,
+    /// Status rank: sortable_serialise(position in kAllStatuses), to sort by strength.
+    kStatusRankSlot = 4,
+    /// Outlet id, for facets and per-outlet collapse.
+    kOutletSlot = 5,
+    /// Near-duplicate group id; empty when unknown so Xapian's collapse leaves it alone.
+    kDupGroupSlot = 6,
+    /// Hex SHA-256 of the extracted text, to tell edits from re-crawls.
+    kContentHashSlot = 7,
+};
+
+// ---- Database metadata keys ----------------------------------------------------------
+inline constexpr std::string_view kMetaSchemaVersion = "rumorwatch.schema_version";
+inline constexpr std::string_view kMetaStemmer = "rumorwatch.stemmer";    ///< "english"
+inline constexpr std::string_view kMetaCjk = "rumorwatch.cjk";            ///< "ngram"
+inline constexpr std::string_view kMetaValuesMap = "rumorwatch.valuesmap"; ///< JSON name→slot
+/// Topic alias groups as JSON, a copy of the synonyms for databases read remotely.
+inline constexpr std::string_view kMetaSynonymGroups = "rumorwatch.synonym_groups";
+/// Crawl state of one URL: key prefix + hash of the URL, value the UrlState as JSON.
+/// User metadata (not documents) so it never shows in searches or term statistics, and
+/// commits in the same transaction as the documents.
+inline constexpr std::string_view kMetaUrlStatePrefix = "crawl:";
+
+/// The stemmer every document and query uses (mixed-language text: CJK n-grams are not
+/// stemmed, so one English stemmer is safe for Chinese articles too).
+inline constexpr std::string_view kStemmer = "english";
+
+/// 16 lower-case hex digits of SHA-256(text): document ids and long-term hashes.
+std::string hash_hex(std::string_view text);
+/// The document id of a canonical URL.
+std::string document_id(std::string_view canonical_url);
+/// "Q" + document_id(canonical_url).
+std::string id_term(std::string_view canonical_url);
+/// prefix + value, with the value replaced by "#" + hash_hex(value) when the term would
+/// exceed kMaxTermBytes.
+std::string bounded_term(std::string_view prefix, std::string_view value);
+/// prefix + lower-cased(value), bounded. For boolean filter terms.
+std::string boolean_term(std::string_view prefix, std::string_view value);
+/// ASCII lower-casing (non-ASCII bytes kept, so CJK values are unchanged).
+std::string ascii_lower(std::string_view text);
+/// Host of a URL, lower-cased, without a leading "www."; empty when there is none.
+std::string url_host(std::string_view url);
+/// The valuesmap written to metadata: {"published":0, ...} as compact JSON.
+std::string values_map_json();
+
+} // namespace rumorwatch::schema

@@ -1,0 +1,114 @@
+/// \file
+/// The term generator and query parser, configured from the schema in one place.
+#include "index/text_analysis.h"
+
+#include <string>
+
+#include "index/schema.h"
+#include "parser/model.h"
+
+namespace rumorwatch::index_detail {
+namespace {
+
+/// `outlet:Pacific-Wire` → the lower-cased boolean term, so filters ignore case.
+class LowercaseFieldProcessor : public Xapian::FieldProcessor {
+public:
+    explicit LowercaseFieldProcessor(std::string_view prefix) : prefix_(prefix) {}
+    Xapian::Query operator()(const std::string& value) override {
+        return Xapian::Query(schema::boolean_term(prefix_, value));
+    }
+
+private:
+    std::string prefix_;
+};
+
+/// `status:denied`; an unknown status is a query error that lists the vocabulary.
+class StatusFieldProcessor : public Xapian::FieldProcessor {
+public:
+    Xapian::Query operator()(const std::string& value) override {
+        const std::string name = schema::ascii_lower(value);
+        if (!status_from_string(name)) {
+            std::string known;
+            for (RumorStatus s : kAllStatuses) known += (known.empty() ? "" : ", ") + std::string(to_string(s));
+            throw Xapian::QueryParserError("unknown status \"" + value + "\" in status: (known: " +
+                                           known + ")");
+        }
+        return Xapian::Query(schema::boolean_term(schema::kStatus, name));
+    }
+};
+
+bool all_digits(std::string_view s) {
+    for (char c : s)
+        if (c < '0' || c > '9') return false;
+    return !s.empty();
+}
+
+/// `date:2025`, `date:2025-02` or `date:2025-02-01` → the year, month or day term.
+/// Ranges (`date:A..B`) are handled by the DateRangeProcessor before this is asked.
+class DateFieldProcessor : public Xapian::FieldProcessor {
+public:
+    Xapian::Query operator()(const std::string& value) override {
+        if (value.size() == 4 && all_digits(value))
+            return Xapian::Query(std::string(schema::kYear) + value);
+        if (value.size() == 7 && value[4] == '-' && all_digits(value.substr(0, 4)) &&
+            all_digits(value.substr(5)))
+            return Xapian::Query(std::string(schema::kMonth) + value.substr(0, 4) + value.substr(5));
+        if (value.size() == 10 && value[4] == '-' && value[7] == '-' && all_digits(value.substr(0, 4)) &&
+            all_digits(value.substr(5, 2)) && all_digits(value.substr(8)))
+            return Xapian::Query(std::string(schema::kDay) + value.substr(0, 4) + value.substr(5, 2) +
+                                 value.substr(8));
+        throw Xapian::QueryParserError("date: expects YYYY, YYYY-MM, YYYY-MM-DD or a range "
+                                       "YYYY-MM-DD..YYYY-MM-DD, not \"" + value + "\"");
+    }
+};
+
+} // namespace
+
+Xapian::Stem make_stemmer() { return Xapian::Stem(std::string(schema::kStemmer)); }
+
+Xapian::TermGenerator make_term_generator() {
+    Xapian::TermGenerator tg;
+    tg.set_stemmer(make_stemmer());
+    tg.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+    tg.set_flags(Xapian::TermGenerator::FLAG_CJK_NGRAM);
+    tg.set_max_word_length(kMaxWordLength);
+    return tg;
+}
+
+unsigned query_parser_flags() {
+    return Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
+           Xapian::QueryParser::FLAG_PURE_NOT | Xapian::QueryParser::FLAG_SYNONYM |
+           Xapian::QueryParser::FLAG_CJK_NGRAM;
+}
+
+Xapian::QueryParser make_query_parser(const Xapian::Database& db) {
+    Xapian::QueryParser qp;
+    qp.set_database(db);
+    qp.set_stemmer(make_stemmer());
+    qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+    qp.set_default_op(Xapian::Query::OP_AND);
+    qp.set_max_expansion(kMaxWildcardExpansion, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT,
+                         Xapian::QueryParser::FLAG_WILDCARD);
+    qp.add_prefix("title", std::string(schema::kTitle));
+    qp.add_prefix("author", std::string(schema::kAuthor));
+    const std::pair<const char*, std::string_view> booleans[] = {
+        {"outlet", schema::kOutlet}, {"lang", schema::kLanguage},  {"entity", schema::kEntity},
+        {"source", schema::kSource}, {"topic", schema::kTopic},    {"host", schema::kHost},
+        {"site", schema::kHost},     {"keyword", schema::kKeyword}, {"tier", schema::kTier},
+        {"dup", schema::kDupGroup},  {"says", schema::kMentionStatus}};
+    for (const auto& [field, prefix] : booleans)
+        qp.add_boolean_prefix(field, (new LowercaseFieldProcessor(prefix))->release());
+    qp.add_boolean_prefix("status", (new StatusFieldProcessor)->release());
+    qp.add_boolean_prefix("date", (new DateFieldProcessor)->release());
+    // date:2025-02-01..2025-03-01 (either end may be left open); the slot holds YYYYMMDD.
+    qp.add_rangeprocessor(
+        (new Xapian::DateRangeProcessor(schema::kPublishedDaySlot, "date:"))->release());
+    return qp;
+}
+
+unsigned snippet_flags() {
+    return Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE |
+           Xapian::MSet::SNIPPET_CJK_NGRAM;
+}
+
+} // namespace rumorwatch::index_detail
