@@ -8,5 +8,7 @@
 #include "parser/errors.h"
 #include "parser/extract.h"
 #include "parser/model.h"
+#include "parser/robots.h"
 #include "parser/time.h"
 #include "parser/topic.h"
+#include "parser/url.h"

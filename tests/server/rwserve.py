@@ -76,6 +76,7 @@ previous settings stay and an error goes to stderr)
     "times": apply the rule to the first N matching requests only, then it no longer
              matches (requests are served normally or by a later rule). Counters are
              kept per rule text: they survive reloads that keep the rule unchanged.
+    "id":    any value, otherwise ignored: give a rule a new id to restart its counter.
   Modes and their parameters (defaults in brackets):
     "status"        answer with "status" [500], optional "retry_after", "body".
     "status500"     500 Internal Server Error.
@@ -204,7 +205,7 @@ FAULT_MODES = {
 RULE_KEYS = {
     "path", "host", "mode", "times", "n", "as", "status", "retry_after", "body", "at",
     "rst", "fraction", "chunk_bytes", "interval_ms", "location", "declared", "stream",
-    "content_type", "inflated", "variant",
+    "content_type", "inflated", "variant", "id",
 }
 CONTROL_KEYS = {"latency_ms", "phase", "faults"}
 
@@ -580,6 +581,9 @@ class Handler(http.server.BaseHTTPRequestHandler):
     server_version = "rwserve/1.0"
     sys_version = ""
     timeout = 30  # idle keep-alive connections end after this long
+    # Headers and body go out in separate writes; with Nagle on, the second waits for the
+    # client's delayed ACK (40 ms per keep-alive request on Linux).
+    disable_nagle_algorithm = True
 
     def version_string(self):
         return self.server_version

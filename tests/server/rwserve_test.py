@@ -307,6 +307,20 @@ class RwserveTest(unittest.TestCase):
         self.assertEqual(len({e["conn"] for e in entries}), 1)
         self.assertEqual([e["status"] for e in entries], [200, 200, 404, 200])
 
+    def test_keep_alive_requests_are_not_delayed(self):
+        # Headers and body in separate writes with Nagle on cost a delayed ACK (~40 ms)
+        # per request on Linux: 50 requests would take 2 s or more.
+        conn = http.client.HTTPConnection("127.0.0.1", self.server.port, timeout=10)
+        try:
+            start = time.monotonic()
+            for _ in range(50):
+                conn.request("GET", "/news/story", headers={"Host": "www.alpha.example"})
+                self.assertEqual(conn.getresponse().read(), b"<html>story v1</html>")
+            elapsed = time.monotonic() - start
+        finally:
+            conn.close()
+        self.assertLess(elapsed, 1.5)
+
     # -- phase 2 ------------------------------------------------------------
 
     def test_overlay_switch(self):
@@ -394,6 +408,11 @@ class RwserveTest(unittest.TestCase):
         self.assertEqual([self.get("/")[0] for _ in range(3)], [500, 200, 200])
         # Default fault for fail_n_times is a 500.
         self.fault({"path": "^/section", "mode": "fail_n_times", "n": 1})
+        self.assertEqual([self.get("/section")[0] for _ in range(2)], [500, 200])
+        # The counter belongs to the rule's text: a reload keeps it, a new id restarts it.
+        self.server.set_control(latency_ms=1, faults=[{"path": "^/section", "mode": "fail_n_times", "n": 1}])
+        self.assertEqual(self.get("/section")[0], 200)
+        self.fault({"path": "^/section", "mode": "fail_n_times", "n": 1, "id": 2})
         self.assertEqual([self.get("/section")[0] for _ in range(2)], [500, 200])
 
     def expect_broken(self, path):

@@ -48,6 +48,20 @@ struct RequestLogEntry {
     int open_connections = 0; ///< connections open when this one started
 };
 
+/// Example:
+///
+///     TestServerOptions options;
+///     options.root = source_dir() / "seeds/demo/site";
+///     options.overlay = source_dir() / "seeds/demo/phase2";
+///     options.binds = {"127.0.0.1", "127.0.0.2"};
+///     TestServer server(options);
+///     // libcurl: CURLOPT_CONNECT_TO with server.connect_to() (every host to 127.0.0.1),
+///     // or server.connect_to("www.dfshuma.example", "127.0.0.2") per host.
+///     server.set_faults(R"([{"path": "^/rss/", "mode": "status503", "retry_after": 2,
+///                            "times": 1}])"_json);
+///     ... crawl ...
+///     for (const auto& r : server.wait_for_requests(n)) { r.host, r.status, r.conditional ... }
+///
 /// Starts rwserve.py (python3, posix_spawn) with a private temp directory for its
 /// control, log and port files; waits for it to listen; kills and reaps it on
 /// destruction. Not copyable or movable. Not thread-safe: drive it from one thread.
