@@ -19,4 +19,16 @@ struct DecodedText {
 /// (may be empty). GBK/GB2312 are decoded as GB18030. Never throws on bad input.
 DecodedText decode_to_utf8(std::string_view bytes, std::string_view content_type);
 
+/// The iconv name rumorwatch decodes a charset label as, following browsers: GBK/GB2312 ->
+/// "GB18030", Big5 -> "BIG5-HKSCS", Shift_JIS -> "CP932", EUC-KR -> "CP949", Latin-1 and
+/// ASCII -> "WINDOWS-1252". Empty for an unknown label.
+std::string canonical_charset(std::string_view label);
+
+/// The charset parameter of a Content-Type value ("text/html; charset=GBK" -> "gbk"), or "".
+std::string charset_from_content_type(std::string_view content_type);
+
+/// The charset a page declares in <meta charset> or <meta http-equiv content> within its
+/// first 4 KiB, as written (lower case), or "".
+std::string charset_from_meta(std::string_view bytes);
+
 } // namespace rumorwatch

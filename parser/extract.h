@@ -18,7 +18,11 @@ struct ExtractOptions {
     std::string timezone = "UTC";          ///< the outlet's zone for dates without an offset
     std::string language_hint;             ///< the outlet's language, used when the page says nothing
     std::string content_language;          ///< HTTP Content-Language, if any
+    std::string site_name;                 ///< the outlet's name, used to strip titles and when the page names none
 };
+
+/// Version of the extractor's output, recorded in golden files (bump when output changes on purpose).
+inline constexpr const char* kExtractorVersion = "V1";
 
 /// Extracts an article from UTF-8 HTML. Never throws on bad input: what could not be found
 /// stays empty and is named in Article::warnings. Thread-safe (no shared state).

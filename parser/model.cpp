@@ -80,7 +80,11 @@ void to_json(nlohmann::json& j, const Article& a) {
                        {"image", a.image},
                        {"section", a.section},
                        {"keywords", a.keywords},
-                       {"warnings", a.warnings}};
+                       {"warnings", a.warnings},
+                       {"canonical_source", a.canonical_source},
+                       {"site_name_source", a.site_name_source},
+                       {"authors_source", a.authors_source},
+                       {"captions", a.captions}};
     if (a.published) j["published"] = *a.published;
     if (a.modified) j["modified"] = *a.modified;
 }

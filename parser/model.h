@@ -111,6 +111,10 @@ struct Article {
     std::string section;
     std::vector<std::string> keywords;
     std::vector<std::string> warnings; ///< what the extractor could not do, for people
+    std::string canonical_source;           ///< "link:canonical", "og:url", "json-ld", "url"
+    std::string site_name_source;           ///< "og:site_name", "json-ld", "outlet", ...
+    std::string authors_source;             ///< "json-ld", "meta:author", "byline", ...
+    std::vector<std::string> captions;      ///< figure captions of the body, kept out of `text`
 
     bool operator==(const Article&) const = default;
 };

@@ -1,0 +1,216 @@
+/// \file
+/// Byline splitting and the organisation test.
+#include "parser/authors.h"
+
+#include "parser/text_util.h"
+
+namespace rumorwatch {
+namespace {
+
+bool ends_with(std::string_view s, std::string_view suffix) {
+    return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+bool iends_with(std::string_view s, std::string_view suffix) {
+    return s.size() >= suffix.size() && text::iequals(s.substr(s.size() - suffix.size()), suffix);
+}
+
+bool has_cjk(std::string_view s) {
+    std::size_t pos = 0;
+    while (pos < s.size()) {
+        if (text::is_cjk(text::next_code_point(s, pos))) return true;
+    }
+    return false;
+}
+
+bool has_digit(std::string_view s) {
+    for (char c : s)
+        if (c >= '0' && c <= '9') return true;
+    return false;
+}
+
+/// Prefixes that introduce a byline, longest first where one contains another.
+constexpr std::string_view kPrefixes[] = {
+    "written by", "reporting by", "reported by", "posted by", "words by", "story by", "text by",
+    "compiled by", "edited by", "by:", "by ", "von ", "par ", "por ", "door ", "di ",
+    "本报记者", "本报讯", "记者：", "记者:", "记者", "記者", "文／", "文/", "文|", "文｜", "作者：",
+    "作者:", "作者", "撰文：", "撰文", "来源：", "来源:", "出品：", "기자", "글:", "글 ", "文："};
+
+/// Words that make a "name" a job title or a place, not a person.
+constexpr std::string_view kNotNames[] = {
+    "editor", "correspondent", "reporter", "writer", "contributor", "columnist", "analyst",
+    "producer", "photographer", "staff writer", "senior", "chief", "bureau chief", "updated",
+    "published", "posted", "minute read", "min read", "read more", "follow", "email", "twitter",
+    "share", "comments", "contributing", "special to", "opinion", "more articles", "view all",
+    "实习生", "编辑", "责编", "通讯员", "摄影", "摄", "校对"};
+
+constexpr std::string_view kOrganisationWords[] = {
+    "staff",   "desk",   "team",    "newsroom", "editors",  "reporters", "bureau",  "agency",
+    "press",   "wire",   "news",    "media",    "service",  "services",  "inc",     "inc.",
+    "ltd",     "ltd.",   "group",   "board",    "editorial", "times",    "journal", "post",
+    "daily",   "herald", "tribune", "gazette",  "review",   "network",   "network.", "online",
+    "magazine", "report", "insights", "hub",    "capital",  "research",  "institute", "reuters",
+    "bloomberg", "xinhua", "afp", "ap", "associated press", "cnbc", "cnn", "bbc", "nikkei",
+    "kyodo", "yonhap", "dpa", "ansa", "efe", "tass", "pti", "ians", "semafor"};
+
+constexpr std::string_view kChineseOrganisationSuffixes[] = {
+    "社", "网", "網", "报", "報", "台", "日报", "新闻", "新聞", "编辑部", "編輯部", "本报", "综合",
+    "财经", "科技", "中心", "集团", "公司", "频道", "研究院", "通讯"};
+
+std::string strip_prefix(std::string name) {
+    bool changed = true;
+    while (changed) {
+        changed = false;
+        std::string_view t = text::trim(name);
+        for (auto p : kPrefixes) {
+            if (text::istarts_with(t, p)) {
+                name = std::string(text::trim(t.substr(p.size())));
+                changed = true;
+                break;
+            }
+        }
+        if (!changed) name = std::string(t);
+    }
+    return name;
+}
+
+/// Cuts a trailing place or role: "Jane Doe in Beijing", "Jane Doe, Reuters" is split elsewhere.
+std::string strip_suffix(std::string name) {
+    for (std::string_view w : {" in ", " for ", " at ", " from ", " reports", " reporting"}) {
+        const auto pos = text::ifind(name, w);
+        if (pos != std::string::npos && pos > 0) name = name.substr(0, pos);
+    }
+    while (!name.empty() && (name.back() == '.' || name.back() == ',' || name.back() == ':' || name.back() == ' '))
+        name.pop_back();
+    return name;
+}
+
+bool plausible_person(std::string_view name) {
+    if (name.empty() || has_digit(name)) return false;
+    const std::size_t cps = text::code_points(name);
+    if (has_cjk(name)) return cps >= 2 && cps <= 8;
+    if (cps < 3 || cps > 48) return false;
+    if (name.find("://") != std::string_view::npos || name.find('@') != std::string_view::npos) return false;
+    int words = 1;
+    for (char c : name) words += c == ' ';
+    if (words > 5) return false;
+    for (auto w : kNotNames) {
+        if (text::ifind(name, w) != std::string_view::npos) {
+            // "Editor" inside a surname is rare; inside a role it is the point.
+            return false;
+        }
+    }
+    return true;
+}
+
+void split_into(std::string_view segment, std::vector<std::string>& parts) {
+    std::string s(segment);
+    // Normalise every conjunction and list separator to '\x1f', then split.
+    for (std::string_view sep : {" and ", " And ", " AND ", " & ", " und ", " et ", " y ", " e ", " en ",
+                                 " with ", ", ", "，", "、", ";", "/", " 和 ", "和", "與", "与"}) {
+        if (sep == "和" || sep == "與" || sep == "与") {
+            if (!has_cjk(s)) continue;
+        }
+        if (sep == "/" && !has_cjk(s)) continue;
+        std::size_t pos = 0;
+        while ((pos = s.find(sep, pos)) != std::string::npos) {
+            s.replace(pos, sep.size(), "\x1f");
+            pos += 1;
+        }
+    }
+    if (s.find(',') != std::string::npos) {
+        for (char& c : s)
+            if (c == ',') c = '\x1f';
+    }
+    std::size_t start = 0;
+    while (start <= s.size()) {
+        std::size_t end = s.find('\x1f', start);
+        if (end == std::string::npos) end = s.size();
+        std::string part(text::trim(std::string_view(s).substr(start, end - start)));
+        // Chinese bylines list names with spaces: "记者 张三 李四".
+        if (has_cjk(part) && part.find(' ') != std::string::npos) {
+            std::size_t a = 0;
+            while (a <= part.size()) {
+                std::size_t b = part.find(' ', a);
+                if (b == std::string::npos) b = part.size();
+                if (b > a) parts.emplace_back(part.substr(a, b - a));
+                a = b + 1;
+            }
+        } else if (!part.empty()) {
+            parts.push_back(std::move(part));
+        }
+        start = end + 1;
+    }
+}
+
+} // namespace
+
+bool is_organisation_name(std::string_view name) {
+    const std::string_view n = text::trim(name);
+    if (n.empty()) return false;
+    if (has_cjk(n)) {
+        for (auto s : kChineseOrganisationSuffixes)
+            if (ends_with(n, s) && text::code_points(n) >= 2) return true;
+        for (std::string_view w : {"新华社", "中新社", "中新网", "央视", "人民网", "澎湃", "财新", "路透", "彭博", "美联社", "法新社", "共同社", "聯合"})
+            if (n.find(w) != std::string_view::npos) return true;
+        return false;
+    }
+    // Whole-word match on the last word, or the full name for multi-word agencies.
+    std::string_view last = n;
+    if (const auto sp = n.rfind(' '); sp != std::string_view::npos) last = n.substr(sp + 1);
+    for (auto w : kOrganisationWords) {
+        if (text::iequals(last, w) || text::iequals(n, w)) return true;
+        if (w.find(' ') != std::string_view::npos && iends_with(n, w)) return true;
+    }
+    // All capitals and short: "AP", "AFP", "CNBC".
+    if (n.size() <= 5) {
+        bool caps = true;
+        for (char c : n) caps = caps && ((c >= 'A' && c <= 'Z') || c == '.');
+        if (caps) return true;
+    }
+    return false;
+}
+
+void add_unique(std::vector<std::string>& out, std::string name) {
+    for (const auto& existing : out)
+        if (text::iequals(existing, name)) return;
+    out.push_back(std::move(name));
+}
+
+Byline split_byline(std::string_view raw) {
+    Byline result;
+    std::string s = text::collapse_space(raw);
+    if (s.empty() || text::code_points(s) > 300) return result;
+    // Segments: "By A and B | Reuters · Feb 13, 2025" -> "By A and B", "Reuters", "Feb 13, 2025".
+    for (std::string_view sep : {" | ", "|", " · ", " • ", "•", " — ", " – ", " - ", "\n", "｜"}) {
+        std::size_t pos = 0;
+        while ((pos = s.find(sep, pos)) != std::string::npos) {
+            s.replace(pos, sep.size(), "\x1e");
+            pos += 1;
+        }
+    }
+    std::size_t start = 0;
+    while (start <= s.size()) {
+        std::size_t end = s.find('\x1e', start);
+        if (end == std::string::npos) end = s.size();
+        std::string segment = strip_prefix(std::string(text::trim(std::string_view(s).substr(start, end - start))));
+        start = end + 1;
+        if (segment.empty()) continue;
+        // A segment with digits is a date or a count ("Updated 4:10 PM", "5 min read"),
+        // but a name may precede the date: "By Jane Doe February 13, 2025".
+        std::vector<std::string> parts;
+        split_into(segment, parts);
+        for (auto& part : parts) {
+            std::string name = strip_suffix(strip_prefix(part));
+            if (name.empty()) continue;
+            if (is_organisation_name(name) && !has_digit(name)) {
+                add_unique(result.organisations, name);
+            } else if (plausible_person(name)) {
+                add_unique(result.people, name);
+            }
+        }
+    }
+    return result;
+}
+
+} // namespace rumorwatch

@@ -1,0 +1,100 @@
+/// \file
+/// Phrase lists for template furniture inside article bodies.
+#include "parser/boilerplate.h"
+
+#include "parser/text_util.h"
+
+namespace rumorwatch {
+namespace {
+
+/// A paragraph that is exactly one of these (case-insensitive, trailing punctuation
+/// ignored) is dropped whatever its length.
+constexpr std::string_view kWholeLines[] = {
+    "advertisement", "advertisment", "advertising", "sponsored", "sponsored content",
+    "story continues below advertisement", "article continues below advertisement",
+    "advertisement - scroll to continue", "scroll to continue with content",
+    "continue reading", "continue reading below", "read more", "read the full story",
+    "share", "share this article", "share this story", "share on facebook",
+    "share on x", "share on twitter", "tweet", "email", "print", "comments",
+    "leave a comment", "skip advertisement", "related", "related articles",
+    "related stories", "recommended", "more on this story", "you may also like",
+    "广告", "推广", "分享", "分享到", "返回顶部", "打印", "关闭", "收藏", "相关阅读", "相关新闻",
+    "推荐阅读", "延伸阅读", "광고", "広告"};
+
+/// Short paragraphs starting with one of these are dropped.
+constexpr std::string_view kShortPrefixes[] = {
+    "read more:", "read more ", "read also", "also read", "related:", "related coverage",
+    "see also", "recommended:", "recommended reading", "sign up", "subscribe to",
+    "subscribe now", "click here", "share this", "follow us", "follow @", "get the latest",
+    "download the app", "download our app", "more from ", "more stories", "watch:", "listen:",
+    "this article is part of", "advertisement", "sponsored:", "(advertisement)",
+    "image:", "image source:", "photo:", "photograph:", "picture:", "file photo",
+    "source: getty", "getty images", "credit:", "copyright ©", "copyright (c)", "© ",
+    "all rights reserved", "相关阅读", "推荐阅读", "延伸阅读", "相关新闻", "相关报道", "责任编辑",
+    "（责任编辑", "(责任编辑", "责编", "【责任编辑", "编辑：", "编辑:", "校对：", "审核：",
+    "点击进入", "点击查看", "关注我们", "扫码", "版权声明", "本文来源", "原标题", "免责声明",
+    "声明：", "图片来源", "图源", "（图片来源", "【广告】", "관련기사", "기자 구독", "無断転載"};
+
+constexpr std::size_t kShortParagraphChars = 140;
+
+bool strip_trailing_punct(std::string_view& s) {
+    bool changed = false;
+    while (!s.empty() && (s.back() == '.' || s.back() == ':' || s.back() == ' ' || s.back() == '!' ||
+                          s.back() == '>' || s.back() == '|')) {
+        s.remove_suffix(1);
+        changed = true;
+    }
+    return changed;
+}
+
+bool has_word_character(std::string_view s) {
+    std::size_t pos = 0;
+    while (pos < s.size()) {
+        const char32_t cp = text::next_code_point(s, pos);
+        if ((cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z')) return true;
+        if (cp >= 0xC0 && cp != text::kReplacement && !text::is_space(cp) && !text::is_invisible(cp) &&
+            !(cp >= 0x2000 && cp <= 0x2BFF) && !text::is_cjk_punctuation(cp) && !(cp >= 0x3000 && cp <= 0x303F) &&
+            !(cp >= 0xFF00 && cp <= 0xFF0F))
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+bool is_boilerplate_paragraph(std::string_view p) {
+    if (!has_word_character(p)) return true;
+    std::string_view core = p;
+    strip_trailing_punct(core);
+    for (auto w : kWholeLines)
+        if (text::iequals(core, w)) return true;
+    if (text::code_points(p) > kShortParagraphChars) return false;
+    for (auto prefix : kShortPrefixes)
+        if (text::istarts_with(p, prefix)) return true;
+    return false;
+}
+
+bool is_comments_heading(std::string_view heading) {
+    std::string_view h = text::trim(heading);
+    while (!h.empty() && ((h.front() >= '0' && h.front() <= '9') || h.front() == ' ' || h.front() == '(' ))
+        h.remove_prefix(1);
+    strip_trailing_punct(h);
+    for (std::string_view w : {"comments", "comment", "reader comments", "join the conversation",
+                               "join the discussion", "discussion", "conversation", "leave a reply",
+                               "leave a comment", "responses", "replies", "评论", "网友评论", "热门评论",
+                               "最新评论", "读者评论", "留言", "댓글", "コメント"})
+        if (text::iequals(h, w)) return true;
+    // "24 Comments", "Comments (24)", "评论（24）"
+    for (std::string_view w : {"comments (", "comments(", "评论（", "评论(", "留言（"})
+        if (text::istarts_with(h, w)) return true;
+    return false;
+}
+
+bool is_noscript_notice(std::string_view text) {
+    if (text::code_points(text) > 400) return false;
+    for (std::string_view w : {"javascript", "browser", "enable js", "turn on js", "cookies", "浏览器", "JavaScript"})
+        if (text::ifind(text, w) != std::string_view::npos) return true;
+    return false;
+}
+
+} // namespace rumorwatch
