@@ -44,7 +44,11 @@ demo: build
 
 ## bench: benchmarks (see README, "Performance")
 bench: build
-	@echo "make bench: no benchmarks yet (the benchmark issue adds them)"
+	$(BUILD_DIR)/tests/parser_analysis_speed_test
+
+## accuracy: status classification on the labeled table (accuracy, confusion matrix, misses)
+accuracy: build
+	$(BUILD_DIR)/tests/parser_status_table_test
 
 clean:
 	rm -rf $(BUILD_DIR) demo-out

@@ -1,7 +1,9 @@
 /// \file
 /// A rumor as data (seeds/topics/*.json): its parties, aliases, deal terms and cues.
+/// The file format is documented in seeds/topics/README.md.
 #pragma once
 
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -10,14 +12,28 @@
 
 namespace rumorwatch {
 
+/// Phrases keyed by language tag ("en", "zh", ...).
+using PhrasesByLanguage = std::map<std::string, std::vector<std::string>>;
+
 /// One entity of a topic, with its aliases in every language the outlets write in.
 struct TopicEntity {
     std::string id;                   ///< "apple"
     std::string name;                 ///< "Apple"
-    std::vector<std::string> aliases; ///< "Apple", "苹果", "the iPhone maker", ...
+    std::vector<std::string> aliases; ///< every alias of every language, flattened
     bool party = false;               ///< its word confirms or denies the deal
 
+    PhrasesByLanguage aliases_by_language; ///< the same aliases, per language as written
+
     bool operator==(const TopicEntity&) const = default;
+};
+
+/// A topic's own cue phrase for one status, merged into the analyzer's generic lexicons.
+struct TopicCue {
+    RumorStatus status = RumorStatus::reported;
+    std::string language;
+    std::string phrase;
+
+    bool operator==(const TopicCue&) const = default;
 };
 
 /// A rumor to follow.
@@ -25,14 +41,29 @@ struct Topic {
     std::string id;   ///< "apple-alibaba"
     std::string name; ///< "Alibaba supplies the AI for iPhones in China"
     std::vector<TopicEntity> entities;
-    std::vector<std::string> deal_terms; ///< "partner", "deal", "supply", "合作", ...
-    nlohmann::json extra;                ///< optional further cues, as the analyzer documents them
+    std::vector<std::string> deal_terms; ///< "partner", "deal", "supply", "合作", ... (all languages)
+    nlohmann::json extra;                ///< the file's "cues" object as written (or null)
+
+    PhrasesByLanguage deal_terms_by_language;
+    std::vector<TopicCue> cues; ///< extra cues, flattened from "cues"
+    /// Phrases that, inside a deal mention, mean an official joint announcement (confirmed).
+    std::vector<std::string> joint_announcement;
+    /// How many distinct parties must confirm for `confirmed` (fewer: partially_confirmed).
+    int parties_required = 0;
+    /// Non-party entity ids whose approval or filing is official word (partially_confirmed).
+    std::vector<std::string> official_bodies;
 
     bool operator==(const Topic&) const = default;
+
+    /// Ids of the entities with `party` set, in file order.
+    std::vector<std::string> party_ids() const;
 };
 
 /// Parses and validates a topic file's text. `file` is only used in messages.
-/// @throws ConfigError naming the file and field.
+/// Unknown keys, missing fields, wrong types, duplicate ids and dangling references are
+/// errors.
+/// @throws ConfigError "FILE:LINE:COL: syntax error: ..." for malformed JSON, or
+///         "FILE: field \"entities[1].aliases\": ..." for a field that does not validate.
 Topic parse_topic(std::string_view text, const std::string& file);
 
 } // namespace rumorwatch

@@ -1,19 +1,127 @@
 /// \file
-/// `rumorwatch classify`: placeholder until its issue lands.
-#include <CLI/CLI.hpp>
+/// `rumorwatch classify`: JSON lines in, one verdict per line out (see `--help`).
+#include <cmath>
+#include <iostream>
+#include <string>
 
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
+#include "crawler/crawler.h"
+#include "parser/analyze.h"
+#include "parser/errors.h"
 #include "query/cli.h"
+#include "query/paths.h"
 
 namespace rumorwatch {
+namespace {
+
+struct ClassifyArgs {
+    std::string topic;
+    bool generic = false;
+};
+
+/// The id of an input line for messages: its "id" when readable, else "line N".
+std::string label_of(const nlohmann::json& j, std::size_t line) {
+    if (j.is_object()) {
+        if (auto it = j.find("id"); it != j.end() && (it->is_string() || it->is_number()))
+            return "id " + it->dump();
+    }
+    return "line " + std::to_string(line);
+}
+
+std::string optional_string(const nlohmann::json& j, const char* key) {
+    auto it = j.find(key);
+    if (it == j.end() || it->is_null()) return {};
+    if (!it->is_string()) throw InputError(std::string("field \"") + key + "\" must be a string");
+    return it->get<std::string>();
+}
+
+double rounded(double x) { return std::round(x * 1000.0) / 1000.0; }
+
+/// One input object -> one output object. @throws InputError for a malformed object.
+nlohmann::json classify_one(const nlohmann::json& in, const Analyzer& analyzer) {
+    if (!in.is_object()) throw InputError("expected a JSON object");
+    const bool has_text = in.contains("text");
+    const bool has_parts = in.contains("headline") || in.contains("body");
+    if (!has_text && !has_parts) throw InputError("needs \"text\", or \"headline\" and/or \"body\"");
+    if (has_text && has_parts) throw InputError("give \"text\" or \"headline\"/\"body\", not both");
+    const std::string text = optional_string(in, "text");
+    const std::string headline = optional_string(in, "headline");
+    const std::string body = optional_string(in, "body");
+    const std::string claim = optional_string(in, "claim");
+    if (in.contains("id") && !in["id"].is_string() && !in["id"].is_number())
+        throw InputError("field \"id\" must be a string or a number");
+
+    const RumorAnalysis r = has_text ? analyzer.classify("", text, std::nullopt, claim)
+                                     : analyzer.classify(headline, body, std::nullopt, claim);
+    nlohmann::json out = nlohmann::json::object();
+    out["id"] = in.contains("id") ? in["id"] : nlohmann::json(nullptr);
+    out["status"] = std::string(to_string(r.status));
+    out["confidence"] = rounded(r.confidence);
+    out["evidence"] = nullptr;
+    out["cue"] = nullptr;
+    out["attribution"] = nullptr;
+    if (r.evidence) {
+        const Mention& m = r.mentions[*r.evidence];
+        out["evidence"] = m.sentence;
+        if (!m.cue.empty()) out["cue"] = m.cue;
+        if (!m.attribution.empty()) out["attribution"] = m.attribution;
+    }
+    return out;
+}
+
+int run_classify(const ClassifyArgs& args, Io& io) {
+    const Analyzer analyzer = args.generic ? Analyzer()
+                                           : Analyzer(load_topic(args.topic.empty() ? default_topic_path() : args.topic));
+    std::string line;
+    std::size_t number = 0, bad = 0;
+    while (std::getline(io.in, line)) {
+        ++number;
+        if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+        nlohmann::json in;
+        try {
+            in = nlohmann::json::parse(line);
+        } catch (const nlohmann::json::parse_error& e) {
+            ++bad;
+            io.err << "rumorwatch: error: stdin:" << number << ": not JSON: " << e.what() << "\n";
+            continue;
+        }
+        try {
+            // Lines of text from the web may hold invalid UTF-8: replace rather than fail.
+            io.out << classify_one(in, analyzer).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
+                   << "\n";
+        } catch (const InputError& e) {
+            ++bad;
+            io.err << "rumorwatch: error: stdin:" << number << ": " << label_of(in, number) << ": " << e.what()
+                   << "\n";
+        }
+    }
+    io.out.flush();
+    if (bad) {
+        io.err << "rumorwatch: " << bad << " of " << number << " input line(s) were bad\n";
+        return 2;
+    }
+    return 0;
+}
+
+} // namespace
 
 void add_classify_command(CLI::App& app, Action& action, Io& io) {
-    CLI::App* cmd = app.add_subcommand("classify", "Judge texts read as JSON lines on standard input");
-    cmd->callback([&action, &io] {
-        action = [&io] {
-            io.err << "rumorwatch: error: 'classify' is not built yet\n";
-            return 1;
-        };
-    });
+    auto args = std::make_shared<ClassifyArgs>();
+    CLI::App* cmd = app.add_subcommand(
+        "classify",
+        "Judge texts read as JSON lines on standard input.\n"
+        "Input, one object per line: {\"id\", \"text\"} or {\"id\", \"headline\", \"body\"}, optionally \"claim\".\n"
+        "Output, one line per input: {\"id\", \"status\", \"confidence\", \"evidence\", \"cue\", \"attribution\"}.\n"
+        "A malformed line is reported on standard error and skipped; the exit code is then 2.");
+    auto* topic = cmd->add_option("--topic", args->topic,
+                                  "Topic file (default: the shipped apple-alibaba topic)");
+    auto* generic = cmd->add_flag("--generic", args->generic,
+                                  "No topic: judge the stance of each text toward its main claim (or its \"claim\")");
+    topic->excludes(generic);
+    generic->excludes(topic);
+    cmd->callback([&action, &io, args] { action = [&io, args] { return run_classify(*args, io); }; });
 }
 
 } // namespace rumorwatch

@@ -1,0 +1,40 @@
+/// \file
+/// Which sentences of an article speak of the deal: entities, references and deal terms.
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+#include "parser/cues.h"
+#include "parser/sentences.h"
+#include "parser/topic.h"
+
+namespace rumorwatch {
+
+/// One sentence as the analyzer sees it, with its references resolved.
+struct SentenceFacts {
+    std::string_view text;        ///< the sentence (a view into the headline or body)
+    SentenceSpan span;            ///< offsets into the headline (if `in_headline`) or body
+    bool in_headline = false;
+    int ordinal = 0;              ///< 0-based position among body sentences; -1 for the headline
+    std::vector<Lexicon::Hit> hits;  ///< offsets relative to `text`
+    std::vector<int> entities;    ///< entity indices named or referred to, sorted, unique
+    std::vector<int> parties;     ///< the subset that are parties
+    int party_before = -1;        ///< the party "the company" means at the sentence start
+    bool deal = false;            ///< a deal term, "the deal", or a joint-announcement phrase
+    bool deal_ref = false;        ///< "the deal", "the partnership", 此次合作 (refers back)
+    bool statement = false;       ///< a status cue (confirm, deny, stall, hearsay, ...)
+};
+
+/// Scans the sentences with `lexicon` and resolves references: "the company", 该公司 and
+/// possessive pronouns to the last named party; "both companies", 双方 to every party.
+/// `topic` may be null (generic mode: no entities).
+std::vector<SentenceFacts> read_sentences(std::string_view headline, std::string_view body,
+                                          const Lexicon& lexicon, const Topic* topic);
+
+/// Marks the sentences that mention the deal in a topic: a party and a deal term meet in the
+/// sentence, or every party does; or a party (or "the deal") and a status cue meet in a
+/// sentence next to such a mention ("Alibaba declined to comment." after the news).
+std::vector<bool> select_mentions(const std::vector<SentenceFacts>& sentences, const Topic& topic);
+
+} // namespace rumorwatch

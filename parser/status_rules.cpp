@@ -1,0 +1,368 @@
+/// \file
+/// judge_sentence: every statement cue proposes a candidate status; precedence picks one.
+#include "parser/status_rules.h"
+
+#include <vector>
+
+#include "parser/negation.h"
+
+namespace rumorwatch {
+namespace {
+
+/// Precedence groups: a candidate of a higher group wins whatever its strength.
+int group_of(RumorStatus s, bool bare) {
+    if (bare) return 1;
+    switch (s) {
+    case RumorStatus::cancelled:
+    case RumorStatus::denied:
+    case RumorStatus::stalled: return 5;
+    case RumorStatus::confirmed:
+    case RumorStatus::partially_confirmed: return 4;
+    case RumorStatus::reported: return 3;
+    case RumorStatus::speculation: return 2;
+    default: return 0;
+    }
+}
+
+/// Tie-break inside a group: the more final outcome first.
+int finality(RumorStatus s) {
+    switch (s) {
+    case RumorStatus::cancelled: return 3;
+    case RumorStatus::denied: return 2;
+    case RumorStatus::confirmed: return 2;
+    case RumorStatus::stalled: return 1;
+    default: return 0;
+    }
+}
+
+struct Candidate {
+    RumorStatus status = RumorStatus::mentioned;
+    double strength = 0.0;
+    int hit = -1;
+    std::uint32_t cue_begin = 0, cue_end = 0;
+    Source source;
+    bool bare = false;
+};
+
+bool better(const Candidate& a, const Candidate& b) {
+    const int ga = group_of(a.status, a.bare), gb = group_of(b.status, b.bare);
+    if (ga != gb) return ga > gb;
+    if (finality(a.status) != finality(b.status)) return finality(a.status) > finality(b.status);
+    return a.strength > b.strength;
+}
+
+bool sourced_kind(SourceKind k) { return k == SourceKind::unnamed || k == SourceKind::media; }
+
+std::string lower(std::string_view s) {
+    std::string out(s);
+    for (char& c : out)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return out;
+}
+
+/// Generic mode: a cue that is a word of the claim itself ("cancels" in "X cancels Y") is part
+/// of what is claimed, not a stance toward it.
+bool in_claim(std::string_view claim, std::string_view cue) {
+    if (claim.empty() || cue.size() < 3) return false;
+    std::string c = lower(cue);
+    if (c.size() > 6 && static_cast<unsigned char>(c[0]) < 0x80) c.resize(c.size() - 2); // cancelled ~ cancel
+    return claim.find(c) != std::string_view::npos;
+}
+
+/// "May" the month, not the modal: a capital M after the first word, or before a day or year.
+bool is_month_may(std::string_view s, const Lexicon::Hit& h) {
+    if (s.compare(h.begin, 3, "May") != 0) return false;
+    if (h.begin == 0) return false;
+    std::size_t i = h.end;
+    while (i < s.size() && s[i] == ' ') ++i;
+    if (i < s.size() && s[i] >= '0' && s[i] <= '9') return true;
+    return true; // mid-sentence capitalised "May" is the month in news prose
+}
+
+int speaker_rank(SourceKind k) {
+    switch (k) {
+    case SourceKind::party: return 6;
+    case SourceKind::official: return 5;
+    case SourceKind::unnamed: return 4;
+    case SourceKind::media: return 3;
+    case SourceKind::analyst: return 2;
+    case SourceKind::other: return 1;
+    default: return 0;
+    }
+}
+
+/// Does a (lower-cased) claim negate itself ("Tesla will not build ...")?
+bool has_negation(std::string_view claim) {
+    for (std::string_view w : {" not ", "n't ", " no ", " never ", "不", "没有", "未"})
+        if (claim.find(w) != std::string_view::npos) return true;
+    return false;
+}
+
+} // namespace
+
+SentenceJudgement judge_sentence(std::string_view s, std::span<const Lexicon::Hit> input,
+                                 const RuleContext& context) {
+    // "May" the month is no hedge; rewrite it before scopes are computed.
+    std::vector<Lexicon::Hit> hits(input.begin(), input.end());
+    for (auto& h : hits)
+        if (h.kind == CueKind::hedge && is_month_may(s, h)) h.kind = CueKind::ignore;
+
+    const auto scopes = resolve_scopes(s, hits);
+    const bool question = is_question(s);
+    const bool generic = context.generic;
+
+    // Who speaks in the sentence as a whole ("..., people familiar with the matter said").
+    Source speaker;
+    bool sourced = false; // a report by unnamed sources or the media stands in the sentence
+    for (const auto& span : find_speakers(s, hits)) {
+        if (span.verb >= 0 && scopes[span.verb].negated) continue; // "has not said": no speaker
+        Source src = classify_source(s, hits, span, context.sources);
+        if (sourced_kind(src.kind)) sourced = true;
+        if (speaker_rank(src.kind) > speaker_rank(speaker.kind)) speaker = std::move(src);
+    }
+    bool analyst_view = false;
+    for (std::size_t i = 0; i < hits.size(); ++i) {
+        const CueKind k = hits[i].kind;
+        if ((k == CueKind::hearsay || k == CueKind::unnamed_source || k == CueKind::media) && !scopes[i].negated)
+            sourced = true;
+        if (k == CueKind::analyst) analyst_view = true;
+    }
+    if (speaker.kind == SourceKind::none || speaker.kind == SourceKind::other) {
+        // No speech verb, but "people familiar with the matter" or "Reuters" stand in the sentence.
+        for (const auto& h : hits) {
+            if (h.kind != CueKind::unnamed_source && h.kind != CueKind::media && h.kind != CueKind::analyst) continue;
+            speaker.kind = h.kind == CueKind::unnamed_source ? SourceKind::unnamed
+                           : h.kind == CueKind::media        ? SourceKind::media
+                                                              : SourceKind::analyst;
+            speaker.text = std::string(s.substr(h.begin, h.end - h.begin));
+            speaker.parties.clear();
+            if (h.kind == CueKind::unnamed_source) break;
+        }
+    }
+    bool joint = false;
+    for (const auto& h : hits)
+        if (h.kind == CueKind::joint || h.kind == CueKind::joint_announcement) joint = true;
+    const bool claim_negated = generic && has_negation(context.claim);
+
+    std::vector<Candidate> candidates;
+    auto propose = [&](RumorStatus status, double strength, int i, const Source& src, bool bare = false) {
+        Candidate c;
+        c.status = status;
+        c.strength = strength;
+        c.hit = i;
+        if (i >= 0) {
+            c.cue_begin = hits[i].begin;
+            c.cue_end = hits[i].end;
+            // Show the negator with what it negates: "has not confirmed", 尚未证实.
+            if (scopes[i].negator >= 0) c.cue_begin = hits[scopes[i].negator].begin;
+        }
+        c.source = src;
+        c.bare = bare;
+        candidates.push_back(std::move(c));
+    };
+    // A negation of the claim; in generic mode a negated claim turns it around.
+    auto propose_negation = [&](double strength, int i, const Source& src) {
+        if (claim_negated) propose(RumorStatus::confirmed, strength, i, src);
+        else propose(RumorStatus::denied, strength, i, src);
+    };
+    // A hedged statement is speculation, unless the sentence reports a source for it.
+    auto hedged_status = [&] { return sourced ? RumorStatus::reported : RumorStatus::speculation; };
+    auto agent = [&](std::size_t i) {
+        if (auto span = agent_of(s, hits, i)) {
+            Source src = classify_source(s, hits, *span, context.sources);
+            if (src.kind != SourceKind::other || speaker.kind == SourceKind::none || generic) return src;
+        }
+        return speaker;
+    };
+    // What a confirmation by `src` amounts to.
+    auto confirmation_by = [&](const Source& src, double strength) -> std::pair<RumorStatus, double> {
+        if (joint || src.all_parties) return {RumorStatus::confirmed, strength + 0.05};
+        switch (src.kind) {
+        case SourceKind::party:
+            if (generic || static_cast<int>(src.parties.size()) >= context.sources.party_count)
+                return {RumorStatus::confirmed, strength};
+            return {RumorStatus::partially_confirmed, strength};
+        case SourceKind::official: return {RumorStatus::partially_confirmed, strength - 0.05};
+        case SourceKind::unnamed:
+        case SourceKind::media: return {RumorStatus::reported, strength - 0.15};
+        case SourceKind::analyst: return {RumorStatus::speculation, strength - 0.3};
+        case SourceKind::other:
+            // Without a topic, whoever confirms is the one the claim is about.
+            if (generic) return {RumorStatus::confirmed, strength};
+            return {RumorStatus::reported, strength - 0.25};
+        case SourceKind::none: break;
+        }
+        return {RumorStatus::confirmed, strength - 0.3};
+    };
+    // A plain statement of the deal (a deal term, talks, or every party named), decided by
+    // who says it.
+    auto plain_statement = [&](int i, bool talks) {
+        if (speaker.kind == SourceKind::party || speaker.kind == SourceKind::official)
+            propose(confirmation_by(speaker, 0.75).first, 0.75, i, speaker);
+        else if (speaker.kind == SourceKind::analyst || analyst_view) propose(RumorStatus::speculation, 0.5, i, speaker);
+        else if (sourced_kind(speaker.kind) || sourced) propose(RumorStatus::reported, talks ? 0.7 : 0.6, i, speaker);
+        else if (generic) propose(RumorStatus::confirmed, talks ? 0.5 : 0.4, i, speaker, true);
+        else if (speaker.kind == SourceKind::other) propose(RumorStatus::reported, 0.55, i, speaker);
+        else if (talks) propose(RumorStatus::reported, 0.55, i, speaker);
+        else if (context.names_all_parties) propose(RumorStatus::reported, 0.35, i, speaker, true);
+        else propose(RumorStatus::mentioned, 0.2, i, speaker, true);
+    };
+
+    for (std::size_t n = 0; n < hits.size(); ++n) {
+        const int i = static_cast<int>(n);
+        const CueKind k = hits[n].kind;
+        const CueScope& sc = scopes[n];
+        if (k == CueKind::negator && generic && !sc.attached && !sc.hedged && !question) {
+            // "Netflix will not raise prices", "No, she did not": a negated claim.
+            propose_negation(0.55, i, speaker);
+            continue;
+        }
+        if (k == CueKind::speech && sc.negated) {
+            // "Neither company has said anything", 双方均未表态: no word from them.
+            propose(RumorStatus::reported, 0.75, i, speaker);
+            continue;
+        }
+        if (!is_statement(k) || sc.object) continue;
+        if (sc.denied && !generic) continue; // the content of a denial asserts nothing
+        if (generic && sc.denied) continue;
+        if (generic && in_claim(context.claim, s.substr(hits[n].begin, hits[n].end - hits[n].begin)) &&
+            k != CueKind::hearsay && k != CueKind::no_comment) {
+            // Part of the claim's own wording: treat as a plain statement of the claim.
+            if (sc.negated && !sc.pending) propose_negation(0.55, i, speaker);
+            else if (sc.hedged) propose(hedged_status(), 0.45, i, speaker);
+            else plain_statement(i, false);
+            continue;
+        }
+        switch (k) {
+        case CueKind::confirm: {
+            if (sc.negated) propose(RumorStatus::reported, 0.85, i, speaker); // nobody says it
+            else if (sc.hedged || sc.future) propose(hedged_status(), 0.5, i, agent(n));
+            else {
+                const Source src = agent(n);
+                const auto [status, strength] = confirmation_by(src, 0.85);
+                propose(status, strength, i, src);
+            }
+            break;
+        }
+        case CueKind::approve: {
+            // A regulator's approval is official word on one step; withheld, the deal waits.
+            Source src = agent(n);
+            for (const auto& h : hits)
+                if (h.kind == CueKind::entity && h.entity >= 0 &&
+                    static_cast<std::size_t>(h.entity) < context.sources.is_official.size() &&
+                    context.sources.is_official[h.entity]) {
+                    src.kind = SourceKind::official;
+                    src.all_parties = false;
+                    src.text = std::string(s.substr(h.begin, h.end - h.begin));
+                }
+            if (sc.negated) propose(RumorStatus::stalled, 0.75, i, src);
+            else if (sc.hedged || sc.future) propose(hedged_status(), 0.45, i, src);
+            else if (src.kind == SourceKind::official) propose(RumorStatus::partially_confirmed, 0.75, i, src);
+            else if (generic) propose(RumorStatus::confirmed, 0.7, i, src);
+            else propose(confirmation_by(src, 0.7).first, 0.7, i, src);
+            break;
+        }
+        case CueKind::announce:
+        case CueKind::joint_announcement: {
+            const Source src = agent(n);
+            if (sc.negated) propose(RumorStatus::reported, 0.8, i, speaker);
+            else if (sc.hedged) propose(hedged_status(), 0.5, i, src);
+            else if (sc.future) {
+                // "plans to launch", 将推出: a plan, not an act. The planner is no source when the
+                // sentence names one ("according to Bloomberg, Apple plans to launch").
+                if (src.kind == SourceKind::party && !sourced && speaker.kind != SourceKind::analyst)
+                    propose(confirmation_by(src, 0.7).first, 0.7, i, src);
+                else plain_statement(i, false);
+            } else if (src.kind == SourceKind::unnamed || (src.kind != SourceKind::party && sourced))
+                propose(RumorStatus::reported, 0.7, i, src);
+            else if (src.kind == SourceKind::analyst) propose(RumorStatus::speculation, 0.5, i, src);
+            else propose(RumorStatus::confirmed, k == CueKind::joint_announcement || joint ? 0.95 : 0.85, i, src);
+            break;
+        }
+        case CueKind::deny:
+        case CueKind::deny_after: {
+            const Source src = agent(n);
+            if (sc.negated) propose(RumorStatus::reported, 0.5, i, src); // "did not deny"
+            else if (sc.hedged) propose(hedged_status(), 0.45, i, src);
+            else if (sc.flips && !generic) {
+                // "denied reports that talks had stalled": the deal is alive, says the denier.
+                if (src.kind == SourceKind::party || src.kind == SourceKind::official)
+                    propose(confirmation_by(src, 0.75).first, 0.75, i, src);
+                else propose(RumorStatus::reported, 0.6, i, src);
+            } else propose(RumorStatus::denied, k == CueKind::deny ? 0.9 : 0.75, i, src);
+            break;
+        }
+        case CueKind::stall:
+        case CueKind::cancel: {
+            const RumorStatus st = k == CueKind::stall ? RumorStatus::stalled : RumorStatus::cancelled;
+            if (sc.negated) {
+                // "has not been delayed", "no longer on hold": the deal goes on.
+                if (speaker.kind == SourceKind::party) propose(confirmation_by(speaker, 0.6).first, 0.6, i, speaker);
+                else propose(RumorStatus::reported, 0.5, i, speaker);
+            } else if (sc.hedged) propose(hedged_status(), 0.5, i, speaker);
+            else if (generic && sourced && speaker.kind != SourceKind::party)
+                propose(RumorStatus::reported, 0.7, i, speaker); // "Rumor: X to ditch Y"
+            else propose(st, 0.85, i, speaker);
+            break;
+        }
+        case CueKind::hearsay:
+            if (!sc.negated) propose(RumorStatus::reported, 0.7, i, speaker);
+            break;
+        case CueKind::no_comment:
+            propose(RumorStatus::reported, 0.6, i, speaker.kind == SourceKind::none ? agent(n) : speaker);
+            break;
+        case CueKind::talks:
+        case CueKind::deal:
+        case CueKind::deal_ref: {
+            const bool talks = k == CueKind::talks;
+            if (sc.hedged || (sc.clause_hedged && !sc.negated)) propose(hedged_status(), talks ? 0.5 : 0.4, i, speaker);
+            else if (sc.negated && !sc.pending) propose_negation(talks ? 0.75 : 0.55, i, speaker);
+            else if (sc.negated) propose(RumorStatus::reported, 0.6, i, speaker);
+            else plain_statement(i, talks);
+            break;
+        }
+        default: break;
+        }
+    }
+
+    bool has_hedge = question;
+    for (const auto& h : hits)
+        if (h.kind == CueKind::hedge || h.kind == CueKind::analyst) has_hedge = true;
+    if (candidates.empty() && (context.names_all_parties || generic)) {
+        // Every party named with no cue at all ("'We are working closely with Alibaba,' an
+        // Apple executive said"), or a generic headline: a plain statement, or opinion.
+        if (has_hedge) propose(hedged_status(), 0.4, -1, speaker);
+        else plain_statement(-1, false);
+    }
+
+    SentenceJudgement out;
+    out.source = speaker;
+    if (candidates.empty()) {
+        if (has_hedge) {
+            // Hedges and questions with no statement at all: opinion about the deal.
+            out.status = RumorStatus::speculation;
+            out.strength = 0.35;
+            for (std::size_t i = 0; i < hits.size(); ++i)
+                if (hits[i].kind == CueKind::hedge || hits[i].kind == CueKind::analyst) {
+                    out.cue_begin = hits[i].begin;
+                    out.cue_end = hits[i].end;
+                    out.cue_hit = static_cast<int>(i);
+                    break;
+                }
+        }
+        return out;
+    }
+    const Candidate* best = &candidates.front();
+    for (const auto& c : candidates)
+        if (better(c, *best)) best = &c;
+    out.status = best->status;
+    out.strength = std::min(1.0, std::max(0.05, best->strength));
+    out.cue_begin = best->cue_begin;
+    out.cue_end = best->cue_end;
+    out.cue_hit = best->hit;
+    out.bare = best->bare;
+    if (best->source.kind != SourceKind::none) out.source = best->source;
+    return out;
+}
+
+} // namespace rumorwatch

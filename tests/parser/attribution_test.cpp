@@ -1,0 +1,121 @@
+/// \file
+/// Speakers and agents: who is said to say it, and what kind of source that is.
+#include <catch2/catch.hpp>
+
+#include <fstream>
+#include <sstream>
+
+#include "parser/attribution.h"
+#include "parser/topic.h"
+#include "tests/support/temp_dir.h"
+
+using namespace rumorwatch;
+
+namespace {
+
+const Topic& topic() {
+    static const Topic t = [] {
+        const auto path = test::source_dir() / "seeds/topics/apple-alibaba.json";
+        std::ifstream in(path);
+        std::stringstream s;
+        s << in.rdbuf();
+        return parse_topic(s.str(), path.string());
+    }();
+    return t;
+}
+
+SourceContext context(int last_party = -1) {
+    SourceContext c;
+    for (const auto& e : topic().entities) {
+        c.is_party.push_back(e.party);
+        c.is_official.push_back(e.id == "cac");
+    }
+    c.party_count = 2;
+    c.last_party = last_party;
+    return c;
+}
+
+std::string kind_name(SourceKind k) {
+    switch (k) {
+    case SourceKind::none: return "none";
+    case SourceKind::party: return "party";
+    case SourceKind::official: return "official";
+    case SourceKind::unnamed: return "unnamed";
+    case SourceKind::media: return "media";
+    case SourceKind::analyst: return "analyst";
+    case SourceKind::other: return "other";
+    }
+    return "?";
+}
+
+/// "kind:text" of every speaker in the sentence, joined by " | ".
+std::string speakers(std::string_view s, int last_party = -1) {
+    static const Lexicon lexicon(&topic());
+    std::vector<Lexicon::Hit> hits;
+    lexicon.scan(s, hits);
+    std::string out;
+    for (const auto& span : find_speakers(s, hits)) {
+        const Source src = classify_source(s, hits, span, context(last_party));
+        if (!out.empty()) out += " | ";
+        out += kind_name(src.kind) + ":" + src.text + (src.all_parties ? " (all)" : "");
+    }
+    return out;
+}
+
+/// The agent of the first hit of `kind`.
+std::string agent(std::string_view s, CueKind kind) {
+    static const Lexicon lexicon(&topic());
+    std::vector<Lexicon::Hit> hits;
+    lexicon.scan(s, hits);
+    for (std::size_t i = 0; i < hits.size(); ++i) {
+        if (hits[i].kind != kind) continue;
+        const auto span = agent_of(s, hits, i);
+        if (!span) return "-";
+        const Source src = classify_source(s, hits, *span, context());
+        return kind_name(src.kind) + ":" + src.text + (src.all_parties ? " (all)" : "");
+    }
+    return "no hit";
+}
+
+} // namespace
+
+TEST_CASE("attribution: English speakers", "[parser]") {
+    CHECK(speakers("Apple is in talks with Alibaba, according to two people familiar with the matter.") ==
+          "unnamed:two people familiar with the matter");
+    CHECK(speakers("Apple has picked Alibaba, The Information reported.") == "");
+    CHECK(speakers("Apple has picked Alibaba, people familiar with the matter said.") ==
+          "unnamed:people familiar with the matter");
+    CHECK(speakers("Alibaba chairman Joe Tsai said on Thursday that Apple will use Qwen.") ==
+          "party:Alibaba chairman Joe Tsai");
+    CHECK(speakers("\"We are working with Alibaba,\" an Apple executive told reporters.") ==
+          "party:an Apple executive");
+    CHECK(speakers("The deal is done, said Joe Tsai, chairman of Alibaba.") == "party:Joe Tsai");
+    CHECK(speakers("A Reuters report, citing three sources, said Apple had selected Alibaba.") ==
+          "unnamed:three sources | media:A Reuters report");
+    CHECK(speakers("Apple and Alibaba said they would work together.") == "party:Apple and Alibaba (all)");
+    CHECK(speakers("Analysts at Morgan Stanley said Alibaba is the favourite.") ==
+          "analyst:Analysts at Morgan Stanley");
+    CHECK(speakers("The company said it does not comment on rumors.", 1) == "party:The company");
+    CHECK(speakers("Apple is working with Alibaba to roll out AI, the report said.") == "media:the report");
+}
+
+TEST_CASE("attribution: Chinese speakers", "[parser]") {
+    CHECK(speakers("据路透社报道，苹果已选择阿里巴巴。") == "media:路透社");
+    CHECK(speakers("据知情人士透露，苹果正在与阿里巴巴洽谈。") == "unnamed:知情人士");
+    CHECK(speakers("阿里巴巴集团主席蔡崇信周四表示，苹果将使用千问。") == "party:阿里巴巴集团主席蔡崇信");
+    CHECK(speakers("蔡崇信在迪拜的一场峰会上表示，苹果已选择阿里巴巴。") == "party:蔡崇信");
+    CHECK(speakers("分析师认为，苹果与阿里巴巴合作的可能性较大。") == "analyst:分析师");
+}
+
+TEST_CASE("attribution: agents of status verbs, passives and clauses", "[parser]") {
+    CHECK(agent("Alibaba chairman Joe Tsai confirmed the partnership.", CueKind::confirm) ==
+          "party:Alibaba chairman Joe Tsai");
+    CHECK(agent("Apple and Alibaba have officially confirmed the deal.", CueKind::announce) ==
+          "party:Apple and Alibaba (all)");
+    CHECK(agent("The partnership was confirmed by Alibaba's chairman.", CueKind::confirm) ==
+          "party:Alibaba's chairman");
+    CHECK(agent("The partnership was confirmed on Monday.", CueKind::confirm) == "-");
+    CHECK(agent("Apple is working with Alibaba to launch AI features.", CueKind::announce) == "-");
+    CHECK(agent("Chinese regulators approved the service.", CueKind::approve) == "official:Chinese regulators");
+    CHECK(agent("苹果和阿里巴巴联合宣布了合作。", CueKind::joint_announcement) == "party:苹果和阿里巴巴 (all)");
+}
