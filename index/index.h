@@ -191,6 +191,9 @@ public:
     std::vector<StoredArticle> timeline_articles(const TimelineRequest& request);
     /// Counts for `rumorwatch stats`.
     IndexStats stats();
+    /// Every term of an article with its positions, "term[pos,pos] term2[] ...", sorted
+    /// (Xapian's order); empty when not found. For `show --terms` and analysis tests.
+    std::string term_dump(const std::string& url_or_id);
     /// An article by canonical URL or document id.
     std::optional<StoredArticle> find(const std::string& url_or_id);
     /// Number of documents.

@@ -8,6 +8,7 @@
 #include <fstream>
 #include <map>
 #include <sstream>
+#include <thread>
 
 #include <xapian.h>
 
@@ -47,6 +48,15 @@ std::string unescape_snippet(const std::string& html) {
         if (!replaced) out += html[i++];
     }
     return out;
+}
+
+/// Xapian highlights CJK matches one character at a time ("[通][义]"): join touching
+/// highlights so the caller sees one match ("[通义]").
+std::string merge_adjacent_highlights(std::string marked) {
+    const std::string touching{kHighlightEnd, kHighlightStart};
+    for (auto at = marked.find(touching); at != std::string::npos; at = marked.find(touching, at))
+        marked.erase(at, 2);
+    return marked;
 }
 
 std::vector<std::pair<std::string, long long>> spy_counts(const Xapian::ValueCountMatchSpy& spy) {
@@ -95,35 +105,95 @@ long long folder_bytes(const fs::path& dir) {
     return total;
 }
 
-/// On-disk size of a database path: a folder, or a stub file's local lines ("auto PATH",
-/// "glass PATH", relative to the stub). `remote` is set when a line names a remote shard.
-long long database_bytes(const std::string& path, bool& remote) {
-    std::error_code ec;
-    if (fs::is_directory(path, ec)) return folder_bytes(path);
-    std::ifstream stub(path);
-    long long total = 0;
+/// Remote shards answer within this long, or the search fails with a timeout.
+constexpr useconds_t kRemoteTimeoutMs = 10000;
+constexpr useconds_t kRemoteConnectTimeoutMs = 5000;
+
+/// One database opened for reading: a local folder or a remote shard.
+struct Part {
+    std::string label;     ///< the path, or "STUB:LINE" for a shard named in a stub file
+    std::string local_dir; ///< empty for a remote shard
+    Xapian::Database db;
+};
+
+bool looks_binary(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    char buf[512];
+    in.read(buf, sizeof buf);
+    return std::string_view(buf, static_cast<std::size_t>(in.gcount())).find('\0') != std::string_view::npos;
+}
+
+/// Opens the shards a stub file names. Xapian's own lines ("auto PATH", "glass PATH",
+/// "remote HOST:PORT", "remote :PROGRAM ARGS") and "remote tcp HOST PORT" are understood;
+/// relative paths are relative to the stub. Reading it here (rather than letting Xapian)
+/// gives each shard its own schema check, size and "FILE:LINE" in messages.
+std::vector<Part> open_stub(const std::string& path) {
+    std::ifstream in(path);
+    if (!in) throw IndexError(path + ": cannot read the stub file");
+    std::vector<Part> parts;
     std::string line;
-    while (std::getline(stub, line)) {
+    for (int number = 1; std::getline(in, line); ++number) {
         std::istringstream words(line);
-        std::string type, target;
-        words >> type >> target;
-        if (type == "remote") {
-            remote = true;
-        } else if ((type == "auto" || type == "glass" || type == "chert") && !target.empty()) {
-            fs::path p(target);
-            if (p.is_relative()) p = fs::path(path).parent_path() / p;
-            total += folder_bytes(p);
+        std::string type;
+        words >> type;
+        if (type.empty() || type[0] == '#') continue;
+        const std::string where = path + ":" + std::to_string(number);
+        std::vector<std::string> rest;
+        for (std::string w; words >> w;) rest.push_back(w);
+        try {
+            if ((type == "auto" || type == "glass" || type == "chert") && rest.size() == 1) {
+                fs::path dir(rest[0]);
+                if (dir.is_relative()) dir = fs::path(path).parent_path() / dir;
+                parts.push_back({where, dir.string(), Xapian::Database(dir.string())});
+            } else if (type == "remote" && rest.size() == 3 && rest[0] == "tcp") {
+                parts.push_back({where, "", Xapian::Remote::open(rest[1], static_cast<unsigned>(std::stoul(rest[2])),
+                                                                 kRemoteTimeoutMs, kRemoteConnectTimeoutMs)});
+            } else if (type == "remote" && rest.size() == 1 && rest[0][0] != ':' &&
+                       rest[0].rfind(':') != std::string::npos) {
+                const auto colon = rest[0].rfind(':');
+                parts.push_back({where, "", Xapian::Remote::open(rest[0].substr(0, colon),
+                                                                 static_cast<unsigned>(std::stoul(rest[0].substr(colon + 1))),
+                                                                 kRemoteTimeoutMs, kRemoteConnectTimeoutMs)});
+            } else if (type == "remote" && !rest.empty() && rest[0][0] == ':') {
+                std::string args;
+                for (std::size_t i = 1; i < rest.size(); ++i) args += (i > 1 ? " " : "") + rest[i];
+                parts.push_back({where, "", Xapian::Remote::open(rest[0].substr(1), args, kRemoteTimeoutMs)});
+            } else {
+                throw IndexError(where + ": cannot read this shard line; expected \"auto PATH\", "
+                                 "\"remote HOST:PORT\" or \"remote tcp HOST PORT\"");
+            }
+        } catch (const std::invalid_argument&) {
+            throw IndexError(where + ": the port is not a number");
+        } catch (const std::out_of_range&) {
+            throw IndexError(where + ": the port is out of range");
+        } catch (const Xapian::Error& e) {
+            throw index_error(where, e);
         }
     }
-    return total;
+    if (parts.empty()) throw IndexError(path + ": the stub file names no database");
+    return parts;
+}
+
+/// The databases behind one --db value: a folder, a stub file, or a single-file database.
+std::vector<Part> open_path(const std::string& path) {
+    std::error_code ec;
+    if (!fs::exists(path, ec))
+        throw IndexError(path + ": no index here (crawl first: rumorwatch crawl --db " + path + ")");
+    try {
+        if (fs::is_directory(path, ec)) return {Part{path, path, Xapian::Database(path)}};
+        if (looks_binary(path)) return {Part{path, "", Xapian::Database(path)}};
+    } catch (const Xapian::Error& e) {
+        throw index_error(path, e);
+    }
+    return open_stub(path);
 }
 
 } // namespace
 
 struct IndexReader::Impl {
     std::vector<std::string> paths;
-    std::vector<Xapian::Database> parts; ///< one per path, for per-database metadata
-    Xapian::Database db;                 ///< all of them, for searching
+    std::vector<Part> parts; ///< every database, shards of stub files one by one
+    Xapian::Database db;     ///< all of them, for searching
 
     std::string where() const {
         std::string s;
@@ -133,20 +203,27 @@ struct IndexReader::Impl {
 
     /// See the latest commit of every database.
     void reopen() {
-        for (auto& part : parts) part.reopen();
+        for (auto& part : parts) part.db.reopen();
         db.reopen();
     }
 
     /// Runs `f`, reopening and retrying when a writer's commits overtake the revision being
-    /// read (Xapian keeps only so many old revisions); other errors become IndexError.
+    /// read (Xapian keeps only the last couple of revisions on disk); other errors become
+    /// IndexError. A writer that commits faster than one read completes only delays the
+    /// read: retries back off, and give up only after kRetryBudget.
     template <typename F>
     auto with_reopen(F&& f) -> decltype(f()) {
-        for (int attempt = 0;; ++attempt) {
+        const auto start = std::chrono::steady_clock::now();
+        auto pause = std::chrono::milliseconds(1);
+        for (;;) {
             try {
                 reopen();
                 return f();
             } catch (const Xapian::DatabaseModifiedError& e) {
-                if (attempt >= 5) throw index_error(where(), e);
+                if (std::chrono::steady_clock::now() - start > kRetryBudget) throw index_error(where(), e);
+                ++retries;
+                std::this_thread::sleep_for(pause);
+                pause = std::min(pause * 2, std::chrono::milliseconds(50));
             } catch (const Xapian::QueryParserError&) {
                 throw;
             } catch (const Xapian::Error& e) {
@@ -155,10 +232,13 @@ struct IndexReader::Impl {
         }
     }
 
+    static constexpr std::chrono::seconds kRetryBudget{30};
+    long long retries = 0; ///< reads restarted because a commit overtook them
+
     std::vector<std::vector<std::string>> synonym_groups() {
         std::vector<std::vector<std::string>> groups;
         for (const auto& part : parts) {
-            const auto all = nlohmann::json::parse(part.get_metadata(std::string(schema::kMetaSynonymGroups)),
+            const auto all = nlohmann::json::parse(part.db.get_metadata(std::string(schema::kMetaSynonymGroups)),
                                                    nullptr, false);
             if (!all.is_object()) continue;
             for (const auto& [topic, topic_groups] : all.items())
@@ -172,27 +252,32 @@ struct IndexReader::Impl {
         return groups;
     }
 
-    std::optional<StoredArticle> by_term(const std::string& term) {
-        const auto it = db.postlist_begin(term);
-        if (it == db.postlist_end(term)) return std::nullopt;
-        return index_detail::decode_data(db.get_document(*it).get_data(), true);
+    std::optional<Xapian::docid> docid_of(const std::string& url_or_id) {
+        const bool looks_like_id =
+            url_or_id.size() == 16 && url_or_id.find_first_not_of("0123456789abcdef") == std::string::npos;
+        for (const std::string& term : {looks_like_id ? std::string(schema::kIdTerm) + url_or_id : std::string(),
+                                        schema::id_term(url_or_id), schema::bounded_term(schema::kUrl, url_or_id)}) {
+            if (term.empty()) continue;
+            const auto it = db.postlist_begin(term);
+            if (it != db.postlist_end(term)) return *it;
+        }
+        return std::nullopt;
     }
+
 };
 
 IndexReader::IndexReader(const std::vector<std::string>& paths) : impl_(std::make_unique<Impl>()) {
     if (paths.empty()) throw IndexError("no database given");
     impl_->paths = paths;
     for (const auto& path : paths) {
-        std::error_code ec;
-        if (!fs::exists(path, ec))
-            throw IndexError(path + ": no index here (crawl first: rumorwatch crawl --db " + path + ")");
-        try {
-            Xapian::Database part(path);
-            index_detail::check_schema(part, path);
-            impl_->parts.push_back(part);
-            impl_->db.add_database(part);
-        } catch (const Xapian::Error& e) {
-            throw index_error(path, e);
+        for (Part& part : open_path(path)) {
+            try {
+                index_detail::check_schema(part.db, part.label);
+                impl_->db.add_database(part.db);
+            } catch (const Xapian::Error& e) {
+                throw index_error(part.label, e);
+            }
+            impl_->parts.push_back(std::move(part));
         }
     }
 }
@@ -256,10 +341,10 @@ SearchResponse IndexReader::search(const SearchRequest& request) {
             if (request.snippet_bytes > 0) {
                 const Article& a = hit.article.record.article;
                 const std::string& source = !a.text.empty() ? a.text : !a.description.empty() ? a.description : a.title;
-                hit.snippet = unescape_snippet(mset.snippet(
+                hit.snippet = merge_adjacent_highlights(unescape_snippet(mset.snippet(
                     source, static_cast<std::size_t>(request.snippet_bytes), stemmer,
                     index_detail::snippet_flags(), std::string(1, kHighlightStart),
-                    std::string(1, kHighlightEnd), "…"));
+                    std::string(1, kHighlightEnd), "…")));
             }
             response.hits.push_back(std::move(hit));
         }
@@ -299,12 +384,31 @@ std::vector<StoredArticle> IndexReader::timeline_articles(const TimelineRequest&
 
 std::optional<StoredArticle> IndexReader::find(const std::string& url_or_id) {
     return impl_->with_reopen([&]() -> std::optional<StoredArticle> {
-        const bool looks_like_id =
-            url_or_id.size() == 16 && url_or_id.find_first_not_of("0123456789abcdef") == std::string::npos;
-        if (looks_like_id)
-            if (auto found = impl_->by_term(std::string(schema::kIdTerm) + url_or_id)) return found;
-        if (auto found = impl_->by_term(schema::id_term(url_or_id))) return found;
-        return impl_->by_term(schema::bounded_term(schema::kUrl, url_or_id));
+        const auto docid = impl_->docid_of(url_or_id);
+        if (!docid) return std::nullopt;
+        return index_detail::decode_data(impl_->db.get_document(*docid).get_data(), true);
+    });
+}
+
+std::string IndexReader::term_dump(const std::string& url_or_id) {
+    return impl_->with_reopen([&]() -> std::string {
+        const auto docid = impl_->docid_of(url_or_id);
+        if (!docid) return {};
+        std::string out;
+        const Xapian::Document doc = impl_->db.get_document(*docid);
+        for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
+            if (!out.empty()) out += ' ';
+            out += *t;
+            out += '[';
+            bool first = true;
+            for (auto p = t.positionlist_begin(); p != t.positionlist_end(); ++p) {
+                if (!first) out += ',';
+                first = false;
+                out += std::to_string(*p);
+            }
+            out += ']';
+        }
+        return out;
     });
 }
 
@@ -339,20 +443,19 @@ IndexStats IndexReader::stats() {
             if (!lo.empty()) stats.earliest = from_unix(static_cast<long long>(Xapian::sortable_unserialise(lo)));
             if (!hi.empty()) stats.latest = from_unix(static_cast<long long>(Xapian::sortable_unserialise(hi)));
         }
-        bool remote = false;
+        bool any_local = false;
         long long bytes = 0;
-        for (const auto& path : impl_->paths) bytes += database_bytes(path, remote);
-        stats.database_bytes = bytes == 0 && remote ? -1 : bytes;
         const std::string prefix(schema::kMetaUrlStatePrefix);
         for (const auto& part : impl_->parts) {
-            try {
-                for (auto k = part.metadata_keys_begin(prefix); k != part.metadata_keys_end(prefix); ++k)
-                    ++stats.url_states;
-            } catch (const Xapian::UnimplementedError&) {
-                // Remote shards do not list metadata keys; their crawl state is counted where
-                // they are served.
-            }
+            // Remote shards neither tell their size nor list metadata keys over the wire;
+            // both are counted where they are served.
+            if (part.local_dir.empty()) continue;
+            any_local = true;
+            bytes += folder_bytes(part.local_dir);
+            for (auto k = part.db.metadata_keys_begin(prefix); k != part.db.metadata_keys_end(prefix); ++k)
+                ++stats.url_states;
         }
+        stats.database_bytes = any_local ? bytes : -1;
         return stats;
     });
 }

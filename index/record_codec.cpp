@@ -112,6 +112,26 @@ std::string compact_day(Timestamp t) {
     return day.substr(0, 4) + day.substr(5, 2) + day.substr(8, 2);
 }
 
+/// True for a stemmed term ("Z" or "ZS" + word) of CJK text. The query parser never asks
+/// for them (CJK n-grams are matched unstemmed), so they would only take space.
+bool is_stemmed_cjk_term(const std::string& term) {
+    if (term.empty() || term[0] != 'Z') return false;
+    std::size_t at = 1;
+    if (term.size() > 1 && term[1] == 'S') at = 2;
+    if (term.size() <= at) return false;
+    const auto lead = static_cast<unsigned char>(term[at]);
+    if (lead < 0xE2) return false; // below U+2000
+    Xapian::Utf8Iterator it(term.data() + at, term.size() - at);
+    return *it >= 0x2E80; // CJK radicals and everything Xapian n-grams from there up
+}
+
+void drop_stemmed_cjk_terms(Xapian::Document& doc) {
+    std::vector<std::string> drop;
+    for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t)
+        if (is_stemmed_cjk_term(*t)) drop.push_back(*t);
+    for (const auto& term : drop) doc.remove_term(term);
+}
+
 void add_boolean(Xapian::Document& doc, std::string_view prefix, std::string_view value) {
     if (!value.empty()) doc.add_boolean_term(schema::boolean_term(prefix, value));
 }
@@ -227,6 +247,7 @@ Xapian::Document build_document(const StoredArticle& s, Xapian::TermGenerator& t
     tg.index_text(a.text);
     for (const auto& author : a.authors)
         tg.index_text_without_positions(author, 1, std::string(schema::kAuthor));
+    drop_stemmed_cjk_terms(doc);
 
     // Boolean filters.
     add_boolean(doc, schema::kLanguage, a.language);

@@ -88,3 +88,171 @@ TEST_CASE("search: Chinese queries find Chinese articles", "[index]") {
     CHECK(sorted_slugs("苹果 推迟") == V{"zh-tuichi"});
     CHECK(sorted_slugs("财报 OR 推迟") == V{"zh-caibao", "zh-tuichi"});
 }
+
+TEST_CASE("search: field prefixes", "[index]") {
+    CHECK(sorted_slugs("title:benchmark") == V{"qwen-benchmark"});
+    CHECK(sorted_slugs("title:qwen") == V{"qwen-benchmark"}); // the others say Qwen in the body only
+    CHECK(sorted_slugs("title:\"officially announce\"") == V{"official-launch"});
+    CHECK(sorted_slugs("outlet:pacific-wire") == V{"launch-delayed", "macbook", "talks-report"});
+    CHECK(sorted_slugs("outlet:Pacific-Wire") == V{"launch-delayed", "macbook", "talks-report"});
+    CHECK(sorted_slugs("apple outlet:pacific-wire outlet:harbor-daily") ==
+          V{"chairman-confirms", "launch-delayed", "macbook", "official-launch", "talks-copy", "talks-report"});
+    CHECK(sorted_slugs("status:stalled") == V{"launch-delayed", "zh-tuichi"});
+    CHECK(sorted_slugs("status:confirmed") == V{"blog-confirmed", "official-launch"});
+    CHECK(sorted_slugs("status:none") == V{"macbook", "zh-caibao"});
+    CHECK(sorted_slugs("lang:zh") == V{"zh-caibao", "zh-hezuo", "zh-tuichi"});
+    CHECK(sorted_slugs("lang:zh status:reported") == V{"zh-hezuo"});
+    CHECK(sorted_slugs("entity:alibaba -entity:apple") == V{"qwen-benchmark", "zh-caibao"});
+    CHECK(sorted_slugs("source:\"people familiar\"") == V{"talks-report"});
+    CHECK(sorted_slugs("source:reuters").empty());
+    CHECK(sorted_slugs("source:\"the information\"") == V{"launch-delayed"});
+    CHECK(sorted_slugs("source:消息人士") == V{"zh-hezuo"});
+    CHECK(sorted_slugs("topic:apple-alibaba").size() == 10);
+    CHECK(sorted_slugs("site:seo-blog.example") == V{"blog-confirmed"});
+    CHECK(sorted_slugs("says:speculation") == V{"analysts-expect"});
+    CHECK(sorted_slugs("dup:dup-talks") == V{"talks-copy", "talks-report"});
+}
+
+TEST_CASE("search: inline dates", "[index]") {
+    CHECK(sorted_slugs("date:2025-02-01..2025-02-12") == V{"talks-copy", "talks-report", "zh-hezuo"});
+    CHECK(sorted_slugs("date:2025-05-21..") == V{"launch-delayed", "official-launch"});
+    CHECK(sorted_slugs("date:..2024-12-31") == V{"analysts-expect"});
+    CHECK(sorted_slugs("date:2024") == V{"analysts-expect"});
+    CHECK(sorted_slugs("date:2025-05") == V{"launch-delayed", "zh-tuichi"});
+    CHECK(sorted_slugs("date:2025-02-13") == V{"chairman-confirms"});
+    // An article without a date of its own is filed under the day it was first seen.
+    CHECK(sorted_slugs("date:2025-03-01") == V{"blog-confirmed"});
+    CHECK(sorted_slugs("apple date:2025-02-01..2025-02-28") ==
+          V{"chairman-confirms", "talks-copy", "talks-report"});
+}
+
+TEST_CASE("search: --since, --until, --outlet, --status and --lang filters", "[index]") {
+    auto r = request("apple");
+    r.since = *parse_iso8601("2025-05-01");
+    CHECK(sorted_slugs(r) == V{"launch-delayed", "official-launch"});
+    r = request("");
+    r.until = *parse_iso8601("2025-02-11T23:59:59Z");
+    CHECK(sorted_slugs(r) == V{"analysts-expect", "talks-copy", "talks-report"});
+    r = request("");
+    r.since = *parse_iso8601("2025-02-12");
+    r.until = *parse_iso8601("2025-02-20T23:59:59Z");
+    CHECK(sorted_slugs(r) == V{"chairman-confirms", "zh-caibao", "zh-hezuo"});
+    r = request("");
+    r.outlets = {"tech-ledger", "seo-blog"};
+    CHECK(sorted_slugs(r) == V{"analysts-expect", "blog-confirmed", "qwen-benchmark"});
+    r = request("alibaba");
+    r.statuses = {RumorStatus::reported, RumorStatus::stalled};
+    CHECK(sorted_slugs(r) == V{"launch-delayed", "talks-copy", "talks-report"});
+    r = request("");
+    r.languages = {"zh"};
+    r.statuses = {RumorStatus::stalled};
+    CHECK(sorted_slugs(r) == V{"zh-tuichi"});
+}
+
+TEST_CASE("search: sort by date, offset and limit", "[index]") {
+    IndexReader reader({corpus().path});
+    auto r = request("outlet:pacific-wire");
+    r.sort_by_date = true;
+    CHECK(slugs(reader.search(r)) == V{"launch-delayed", "macbook", "talks-report"});
+    r.oldest_first = true;
+    CHECK(slugs(reader.search(r)) == V{"talks-report", "macbook", "launch-delayed"});
+    r.offset = 1;
+    r.limit = 1;
+    const auto page = reader.search(r);
+    CHECK(slugs(page) == V{"macbook"});
+    CHECK(page.hits.front().rank == 2);
+    CHECK(page.estimated_total == 3);
+}
+
+TEST_CASE("search: relevance puts title matches first", "[index]") {
+    IndexReader reader({corpus().path});
+    // "qwen" is in one title and in two bodies: the title match ranks first.
+    CHECK(slugs(reader.search(request("qwen"))).front() == "qwen-benchmark");
+    // "confirmed" is in the blog's title; "confirms" (same stem) in another title.
+    const auto confirmed = slugs(reader.search(request("confirmed")));
+    REQUIRE(confirmed.size() >= 2);
+    CHECK(V(confirmed.begin(), confirmed.begin() + 2) == V{"blog-confirmed", "chairman-confirms"});
+}
+
+TEST_CASE("search: near duplicates collapse to one hit with a copy count", "[index]") {
+    IndexReader reader({corpus().path});
+    auto r = request("\"people familiar\"");
+    r.collapse_duplicates = true;
+    const auto response = reader.search(r);
+    REQUIRE(response.hits.size() == 1);
+    CHECK(response.hits[0].copies == 1);
+    r.collapse_duplicates = false;
+    CHECK(reader.search(r).hits.size() == 2);
+}
+
+TEST_CASE("search: facets count matches by status and outlet", "[index]") {
+    IndexReader reader({corpus().path});
+    auto r = request("apple");
+    r.facets = true;
+    r.limit = 1;
+    const auto response = reader.search(r);
+    using C = std::vector<std::pair<std::string, long long>>;
+    CHECK(response.status_facets == C{{"confirmed", 2}, {"reported", 2}, {"none", 1},
+                                      {"partially_confirmed", 1}, {"speculation", 1}, {"stalled", 1}});
+    CHECK(response.outlet_facets == C{{"harbor-daily", 3}, {"pacific-wire", 3}, {"seo-blog", 1}, {"tech-ledger", 1}});
+}
+
+TEST_CASE("search: snippets mark the matched words", "[index]") {
+    IndexReader reader({corpus().path});
+    auto response = reader.search(request("delayed"));
+    CHECK_THAT(response.hits[0].snippet, Catch::Contains("has been \x01" "delayed\x02 by"));
+    response = reader.search(request("通义千问"));
+    REQUIRE(response.hits.size() == 1);
+    CHECK_THAT(response.hits[0].snippet, Catch::Contains("\x01通义千问\x02"));
+}
+
+TEST_CASE("search: --expand finds every alias of a named entity", "[index]") {
+    IndexReader reader({corpus().path});
+    auto r = request("qwen");
+    CHECK(sorted_slugs(r) == V{"qwen-benchmark", "talks-copy", "talks-report"});
+    r.expand = true;
+    // Qwen is an alias of Alibaba: the Chinese articles naming 阿里巴巴 or 通义千问 join.
+    const auto expanded = sorted_slugs(r);
+    CHECK(expanded == V{"analysts-expect", "blog-confirmed", "chairman-confirms", "launch-delayed",
+                        "official-launch", "qwen-benchmark", "talks-copy", "talks-report", "zh-caibao",
+                        "zh-hezuo", "zh-tuichi"});
+    r = request("通义千问 status:reported");
+    r.expand = true;
+    CHECK(sorted_slugs(r) == V{"talks-copy", "talks-report", "zh-hezuo"});
+    r = request("阿里巴巴");
+    r.expand = true;
+    r.languages = {"en"};
+    CHECK(sorted_slugs(r).size() == 8);
+}
+
+TEST_CASE("search: a malformed query is an InputError with Xapian's message and the position", "[index]") {
+    IndexReader reader({corpus().path});
+    try {
+        reader.search(request("apple AND"));
+        FAIL("no error");
+    } catch (const InputError& e) {
+        const std::string what = e.what();
+        CHECK_THAT(what, Catch::Contains("column 7"));
+        CHECK_THAT(what, Catch::Contains("Syntax: <expression> AND <expression>"));
+    }
+    try {
+        reader.search(request("status:rumoured"));
+        FAIL("no error");
+    } catch (const InputError& e) {
+        CHECK_THAT(e.what(), Catch::Contains("unknown status \"rumoured\""));
+    }
+    try {
+        reader.search(request("date:yesterday"));
+        FAIL("no error");
+    } catch (const InputError& e) {
+        CHECK_THAT(e.what(), Catch::Contains("date: expects YYYY"));
+    }
+}
+
+TEST_CASE("search: an empty query lists everything, filters still apply", "[index]") {
+    IndexReader reader({corpus().path});
+    auto r = request("");
+    CHECK(reader.search(r).hits.size() == 12);
+    r.languages = {"zh"};
+    CHECK(reader.search(r).hits.size() == 3);
+}

@@ -1,0 +1,46 @@
+#include <catch2/catch.hpp>
+
+#include "index/query_text.h"
+
+using namespace rumorwatch::index_detail;
+
+namespace {
+
+const std::vector<std::vector<std::string>> kGroups = {
+    {"Alibaba", "阿里巴巴", "阿里", "Qwen", "通义千问"},
+    {"Apple", "苹果", "iPhone maker"},
+};
+
+} // namespace
+
+TEST_CASE("expand: an alias becomes its whole group", "[index]") {
+    const std::string alibaba = "(Alibaba OR \"阿里巴巴\" OR \"阿里\" OR Qwen OR \"通义千问\")";
+    CHECK(expand_aliases("qwen", kGroups) == alibaba);
+    CHECK(expand_aliases("Alibaba deal", kGroups) == alibaba + " deal");
+    CHECK(expand_aliases("阿里巴巴合作", kGroups) == alibaba + "合作"); // longest alias wins
+    CHECK(expand_aliases("the iphone maker and qwen", kGroups) ==
+          "the (Apple OR \"苹果\" OR \"iPhone maker\") and " + alibaba);
+}
+
+TEST_CASE("expand: words that only contain an alias, quotes and fields are left alone", "[index]") {
+    CHECK(expand_aliases("applesauce pineapple", kGroups) == "applesauce pineapple");
+    CHECK(expand_aliases("\"apple pie\"", kGroups) == "\"apple pie\"");
+    CHECK(expand_aliases("entity:apple", kGroups) == "entity:apple");
+    CHECK(expand_aliases("apple*", kGroups) == "apple*");
+    CHECK(expand_aliases("qwen", {}) == "qwen");
+}
+
+TEST_CASE("syntax: the position of a malformed query's error", "[index]") {
+    CHECK(locate_syntax_error("apple AND").column == 7);
+    CHECK(locate_syntax_error("apple AND").what == "AND needs a term on both sides");
+    CHECK(locate_syntax_error("OR apple").column == 1);
+    CHECK(locate_syntax_error("apple AND OR pear").column == 11);
+    CHECK(locate_syntax_error("apple AND NOT pear").what == "the query ends too early"); // valid
+    CHECK(locate_syntax_error("(apple OR pear").column == 1);
+    CHECK(locate_syntax_error("(apple OR pear").what == "this bracket is never closed");
+    CHECK(locate_syntax_error("apple) pear").column == 6);
+    CHECK(locate_syntax_error("apple \"pear").column == 7);
+    CHECK(locate_syntax_error("苹果 AND").column == 4); // columns count characters, not bytes
+    CHECK(locate_syntax_error("apple NOT").what == "NOT needs a term after it");
+    CHECK(locate_syntax_error("a NEAR/3").column == 3);
+}
