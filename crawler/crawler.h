@@ -33,6 +33,10 @@ struct CrawlOptions {
     bool quiet = false;
     std::string log_file;                 ///< JSON-lines log, empty: none
     std::optional<std::chrono::seconds> every; ///< long-running mode; empty: once
+    bool progress_is_tty = false; ///< draw a progress line on `progress` (a terminal)
+    bool revisit_all = false;     ///< --refresh: ask again for every known URL now (conditionally)
+    int max_connections = 16;     ///< connections open at once over all hosts
+    int workers = 0;              ///< extraction threads; 0: one per core
 };
 
 /// Counts per outlet, for the end-of-crawl summary.
@@ -44,15 +48,35 @@ struct OutletSummary {
     int unchanged = 0;
     int failed = 0;
     std::map<std::string, int> failure_reasons;
+    int skipped = 0;   ///< fetched, but not an article (no text, or canonical elsewhere)
+    int duplicates = 0; ///< exact copies of a page already indexed under another URL
+    std::size_t bytes = 0; ///< body bytes transferred
 };
 
 struct CrawlSummary {
     std::map<std::string, OutletSummary> outlets;
     double seconds = 0;
+    int requests = 0;         ///< HTTP requests made, robots.txt included
+    bool interrupted = false; ///< stopped by a signal; what was done is committed
+    int cycles = 0;           ///< crawls made (more than one with `every`)
 };
 
 /// Crawls every outlet of the shard once (or forever with `every`) into the index.
-/// Progress goes to `progress` (nothing when quiet). @throws IndexError, ConfigError.
+/// Progress goes to `progress` (nothing when quiet). Holds a lock file in the database
+/// folder for its whole run. @throws IndexError, ConfigError, and Error "another crawl is
+/// using DB" when the lock is taken.
 CrawlSummary crawl(const CrawlOptions& options, std::ostream& progress);
+
+/// Writes the per-outlet table (fetched, not modified, new, updated, failed with reasons).
+void print_summary(const CrawlSummary& summary, std::ostream& out);
+
+/// Asks a running crawl to finish the batch in hand, commit and return (async-signal-safe).
+void request_crawl_stop() noexcept;
+/// True once a stop was asked for.
+bool crawl_stop_requested() noexcept;
+/// Clears a stop request (for a new crawl in the same process, e.g. tests).
+void reset_crawl_stop() noexcept;
+/// Makes SIGINT and SIGTERM call request_crawl_stop(); a second signal ends the process.
+void install_crawl_signal_handlers();
 
 } // namespace rumorwatch

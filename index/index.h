@@ -23,6 +23,8 @@ struct UrlState {
     std::optional<Timestamp> next_visit;
     int failures = 0;
     int http_status = 0;
+    std::string simhash;        ///< 16 hex digits: SimHash of the article text, empty when none
+    std::string near_dup_group; ///< the near-duplicate group the article was put in
 
     bool operator==(const UrlState&) const = default;
 };

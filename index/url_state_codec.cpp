@@ -24,6 +24,8 @@ std::string encode_url_state(const UrlState& s) {
               {"next_visit", nullptr},
               {"failures", s.failures},
               {"http_status", s.http_status}};
+    if (!s.simhash.empty()) j["simhash"] = s.simhash;
+    if (!s.near_dup_group.empty()) j["near_dup_group"] = s.near_dup_group;
     if (s.last_visit) j["last_visit"] = to_unix(*s.last_visit);
     if (s.next_visit) j["next_visit"] = to_unix(*s.next_visit);
     return j.dump(-1, ' ', false, json::error_handler_t::replace);
@@ -41,6 +43,8 @@ std::optional<UrlState> decode_url_state(const std::string& value) {
     if (j.contains("next_visit") && j["next_visit"].is_number()) s.next_visit = from_unix(j["next_visit"].get<long long>());
     s.failures = j.value("failures", 0);
     s.http_status = j.value("http_status", 0);
+    s.simhash = j.value("simhash", "");
+    s.near_dup_group = j.value("near_dup_group", "");
     return s;
 }
 

@@ -3,6 +3,8 @@
 #include <iostream>
 #include <regex>
 
+#include <unistd.h>
+
 #include <CLI/CLI.hpp>
 
 #include "crawler/crawler.h"
@@ -24,6 +26,9 @@ struct CrawlArgs {
     std::vector<std::string> connect_to;
     bool quiet = false;
     std::string log;
+    bool refresh = false;
+    int max_connections = 16;
+    int workers = 0;
 };
 
 std::chrono::seconds parse_duration(const std::string& text) {
@@ -51,6 +56,10 @@ int run_crawl(const CrawlArgs& args, Io& io) {
     options.connect_to = args.connect_to;
     options.quiet = args.quiet;
     options.log_file = args.log;
+    options.revisit_all = args.refresh;
+    options.max_connections = args.max_connections;
+    options.workers = args.workers;
+    options.progress_is_tty = isatty(STDERR_FILENO) == 1;
     if (!args.every.empty()) {
         if (args.once) throw InputError("--once and --every cannot be used together");
         options.every = parse_duration(args.every);
@@ -65,10 +74,11 @@ int run_crawl(const CrawlArgs& args, Io& io) {
         options.shard_index = k - 1;
         options.shard_count = n;
     }
+    // SIGINT/SIGTERM finish the batch in hand and commit; the crawl then returns normally.
+    install_crawl_signal_handlers();
     const CrawlSummary summary = crawl(options, io.err);
-    int failed = 0;
-    for (const auto& [id, s] : summary.outlets) failed += s.failed;
-    (void)failed;
+    if (!options.quiet) print_summary(summary, io.out);
+    // Pages that failed are reported and retried by a later crawl; the crawl itself worked.
     return 0;
 }
 
@@ -89,6 +99,14 @@ void add_crawl_command(CLI::App& app, Action& action, Io& io) {
                     "HOST:PORT:ADDR:PORT; empty HOST or PORT matches any); may be repeated");
     cmd->add_flag("-q,--quiet", args->quiet, "No progress output (for cron)");
     cmd->add_option("--log", args->log, "Append a JSON-lines log of every fetch to this file");
+    cmd->add_flag("--refresh", args->refresh,
+                  "Ask again for every known URL now, not only those due (conditional requests: "
+                  "unchanged pages cost a 304)");
+    cmd->add_option("--max-connections", args->max_connections,
+                    "Connections open at once over all hosts (per-host limits come from the outlets file)")
+        ->check(CLI::Range(1, 256));
+    cmd->add_option("--workers", args->workers, "Extraction threads (default: one per core)")
+        ->check(CLI::Range(0, 256));
     cmd->callback([&action, &io, args] { action = [&io, args] { return run_crawl(*args, io); }; });
 }
 

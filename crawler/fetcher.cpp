@@ -1,0 +1,322 @@
+/// \file
+/// The libcurl multi fetcher: many transfers on one thread, one context per transfer
+/// (CURLOPT_PRIVATE), explicit limits on every transfer.
+#include "crawler/fetcher.h"
+
+#include <algorithm>
+#include <cctype>
+#include <unordered_map>
+
+#include "crawler/curl_handles.h"
+#include "parser/errors.h"
+
+namespace rumorwatch {
+
+std::string_view to_string(FetchError error) {
+    switch (error) {
+    case FetchError::none: return "none";
+    case FetchError::dns: return "dns";
+    case FetchError::connect: return "connect";
+    case FetchError::timeout: return "timeout";
+    case FetchError::reset: return "reset";
+    case FetchError::truncated: return "truncated";
+    case FetchError::too_large: return "too_large";
+    case FetchError::too_many_redirects: return "too_many_redirects";
+    case FetchError::bad_protocol: return "bad_protocol";
+    case FetchError::content_type: return "content_type";
+    case FetchError::bad_encoding: return "bad_encoding";
+    case FetchError::other: return "other";
+    }
+    return "other";
+}
+
+namespace {
+
+std::string lower(std::string_view s) {
+    std::string out(s);
+    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
+std::string_view trim(std::string_view s) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r' || s.back() == '\n'))
+        s.remove_suffix(1);
+    return s;
+}
+
+} // namespace
+
+bool is_parsable_content_type(std::string_view content_type) {
+    const std::string type = lower(trim(content_type.substr(0, content_type.find(';'))));
+    // No Content-Type at all: let the parser sniff it, as browsers do.
+    if (type.empty()) return true;
+    static constexpr std::string_view kTypes[] = {
+        "text/html",           "application/xhtml+xml", "text/xml",
+        "application/xml",     "application/rss+xml",   "application/atom+xml",
+        "application/rdf+xml", "application/x-rss+xml", "application/feed+json",
+    };
+    if (std::find(std::begin(kTypes), std::end(kTypes), type) != std::end(kTypes)) return true;
+    // Vendor XML types ("application/vnd.foo+xml") are XML too.
+    return type.ends_with("+xml");
+}
+
+std::optional<std::string> FetchResult::header(std::string_view lower_name) const {
+    for (const auto& [name, value] : headers)
+        if (name == lower_name) return value;
+    return std::nullopt;
+}
+
+namespace {
+
+/// Everything one transfer needs while it runs; its address is the CURLOPT_PRIVATE.
+struct Transfer {
+    FetchRequest request;
+    FetchResult result;
+    CurlEasy easy;
+    CurlSlist request_headers;
+    std::size_t max_body = 0;
+    bool capture = false;
+    bool checked_type = false;
+    bool over_size = false;
+    bool wrong_type = false;
+};
+
+FetchError classify(CURLcode code, const Transfer& t) {
+    switch (code) {
+    case CURLE_OK: return FetchError::none;
+    case CURLE_COULDNT_RESOLVE_HOST:
+    case CURLE_COULDNT_RESOLVE_PROXY: return FetchError::dns;
+    case CURLE_COULDNT_CONNECT: return FetchError::connect;
+    case CURLE_OPERATION_TIMEDOUT: return FetchError::timeout;
+    case CURLE_FILESIZE_EXCEEDED: return FetchError::too_large;
+    case CURLE_WRITE_ERROR:
+        if (t.over_size) return FetchError::too_large;
+        if (t.wrong_type) return FetchError::content_type;
+        return FetchError::other;
+    case CURLE_TOO_MANY_REDIRECTS: return FetchError::too_many_redirects;
+    case CURLE_UNSUPPORTED_PROTOCOL: return FetchError::bad_protocol;
+    case CURLE_PARTIAL_FILE: return FetchError::truncated;
+    case CURLE_RECV_ERROR:
+    case CURLE_SEND_ERROR:
+    case CURLE_GOT_NOTHING:
+    case CURLE_HTTP2:
+    case CURLE_HTTP2_STREAM: return FetchError::reset;
+    case CURLE_BAD_CONTENT_ENCODING: return FetchError::bad_encoding;
+    default: return FetchError::other;
+    }
+}
+
+size_t on_header(char* data, size_t size, size_t count, void* user) {
+    auto* t = static_cast<Transfer*>(user);
+    const size_t n = size * count;
+    const std::string_view line(data, n);
+    // Each response (a redirect hop, a 100 Continue) starts with a status line: only the
+    // final response's headers are kept.
+    if (line.starts_with("HTTP/")) {
+        t->result.headers.clear();
+        t->result.response_header_bytes.clear();
+    }
+    if (t->capture) t->result.response_header_bytes.append(line);
+    const auto colon = line.find(':');
+    if (colon != std::string_view::npos && !line.starts_with("HTTP/"))
+        t->result.headers.emplace_back(lower(trim(line.substr(0, colon))),
+                                       std::string(trim(line.substr(colon + 1))));
+    return n;
+}
+
+size_t on_body(char* data, size_t size, size_t count, void* user) {
+    auto* t = static_cast<Transfer*>(user);
+    const size_t n = size * count;
+    long status = 0;
+    curl_easy_getinfo(t->easy.get(), CURLINFO_RESPONSE_CODE, &status);
+    // Error pages are not parsed: their bodies are skipped (still bounded by the limits).
+    if (status < 200 || status >= 300) return n;
+    if (!t->checked_type) {
+        t->checked_type = true;
+        if (!t->request.any_content_type) {
+            const char* type = nullptr;
+            curl_easy_getinfo(t->easy.get(), CURLINFO_CONTENT_TYPE, &type);
+            if (!is_parsable_content_type(type ? type : "")) {
+                t->wrong_type = true;
+                return 0; // aborts the transfer with CURLE_WRITE_ERROR
+            }
+        }
+    }
+    // Counted after decoding, so a small compressed body cannot expand without bound.
+    if (t->result.body.size() + n > t->max_body) {
+        t->over_size = true;
+        return 0;
+    }
+    t->result.body.append(data, n);
+    return n;
+}
+
+int on_debug(CURL*, curl_infotype type, char* data, size_t size, void* user) {
+    if (type == CURLINFO_HEADER_OUT) {
+        auto* t = static_cast<Transfer*>(user);
+        // A new request (after a redirect) replaces the previous one's header block.
+        const std::string_view block(data, size);
+        if (block.find(" HTTP/") != std::string_view::npos &&
+            (block.starts_with("GET ") || block.starts_with("HEAD ")))
+            t->result.request_header_bytes.clear();
+        t->result.request_header_bytes.append(block);
+    }
+    return 0;
+}
+
+class CurlFetcher final : public Fetcher {
+public:
+    explicit CurlFetcher(const FetcherOptions& options)
+        : options_(options), multi_(make_curl_multi()), connect_to_(options.connect_to) {
+        curl_multi_setopt(multi_.get(), CURLMOPT_MAX_TOTAL_CONNECTIONS,
+                          static_cast<long>(options.max_total_connections));
+        curl_multi_setopt(multi_.get(), CURLMOPT_MAX_HOST_CONNECTIONS,
+                          static_cast<long>(options.max_host_connections));
+        curl_multi_setopt(multi_.get(), CURLMOPT_PIPELINING, CURLPIPE_MULTIPLEX);
+    }
+
+    ~CurlFetcher() override { cancel_all(); }
+
+    void start(FetchRequest request) override {
+        auto t = std::make_unique<Transfer>();
+        t->request = std::move(request);
+        t->result.id = t->request.id;
+        t->result.url = t->request.url;
+        t->result.started = std::chrono::steady_clock::now();
+        t->result.started_wall = std::chrono::system_clock::now();
+        t->max_body = options_.limits.max_body_bytes;
+        t->capture = options_.capture_headers;
+        t->easy = make_curl_easy();
+        configure(*t);
+        CURL* easy = t->easy.get();
+        if (const CURLMcode rc = curl_multi_add_handle(multi_.get(), easy); rc != CURLM_OK)
+            throw Error(std::string("libcurl refused a transfer: ") + curl_multi_strerror(rc));
+        running_.emplace(easy, std::move(t));
+    }
+
+    std::vector<FetchResult> poll(std::chrono::milliseconds wait) override {
+        int still_running = 0;
+        curl_multi_perform(multi_.get(), &still_running);
+        std::vector<FetchResult> done = collect();
+        if (done.empty() && wait.count() > 0) {
+            curl_multi_poll(multi_.get(), nullptr, 0, static_cast<int>(wait.count()), nullptr);
+            curl_multi_perform(multi_.get(), &still_running);
+            done = collect();
+        }
+        return done;
+    }
+
+    std::size_t active() const override { return running_.size(); }
+
+    void cancel_all() override {
+        for (auto& [easy, t] : running_) curl_multi_remove_handle(multi_.get(), easy);
+        running_.clear();
+    }
+
+private:
+    void configure(Transfer& t) {
+        CURL* h = t.easy.get();
+        const FetchLimits& l = options_.limits;
+        curl_easy_setopt(h, CURLOPT_URL, t.request.url.c_str());
+        curl_easy_setopt(h, CURLOPT_PRIVATE, &t);
+        curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
+        curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
+        curl_easy_setopt(h, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+        curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 1L);
+        curl_easy_setopt(h, CURLOPT_MAXREDIRS, static_cast<long>(l.max_redirects));
+        curl_easy_setopt(h, CURLOPT_USERAGENT, options_.user_agent.c_str());
+        // "" offers every encoding this libcurl decodes (gzip, deflate, br, zstd).
+        curl_easy_setopt(h, CURLOPT_ACCEPT_ENCODING, "");
+        curl_easy_setopt(h, CURLOPT_HTTP_VERSION, static_cast<long>(CURL_HTTP_VERSION_2TLS));
+        curl_easy_setopt(h, CURLOPT_PIPEWAIT, 1L);
+        curl_easy_setopt(h, CURLOPT_TCP_KEEPALIVE, 1L);
+        curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(l.connect_timeout.count()));
+        curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, static_cast<long>(l.total_timeout.count()));
+        curl_easy_setopt(h, CURLOPT_LOW_SPEED_LIMIT, l.low_speed_bytes_per_second);
+        curl_easy_setopt(h, CURLOPT_LOW_SPEED_TIME, static_cast<long>(l.low_speed_time.count()));
+        // Refuses early when Content-Length announces too much; on_body enforces it otherwise.
+        curl_easy_setopt(h, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(l.max_body_bytes));
+        if (connect_to_.get()) curl_easy_setopt(h, CURLOPT_CONNECT_TO, connect_to_.get());
+
+        t.request_headers.append(t.request.any_content_type
+                                     ? "Accept: */*"
+                                     : "Accept: text/html,application/xhtml+xml,application/xml;q=0.9,"
+                                       "application/rss+xml,application/atom+xml,*/*;q=0.1");
+        if (!t.request.if_none_match.empty())
+            t.request_headers.append("If-None-Match: " + t.request.if_none_match);
+        if (!t.request.if_modified_since.empty())
+            t.request_headers.append("If-Modified-Since: " + t.request.if_modified_since);
+        curl_easy_setopt(h, CURLOPT_HTTPHEADER, t.request_headers.get());
+
+        curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, on_header);
+        curl_easy_setopt(h, CURLOPT_HEADERDATA, &t);
+        curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, on_body);
+        curl_easy_setopt(h, CURLOPT_WRITEDATA, &t);
+        if (t.capture) {
+            // The request's header bytes only reach us through the debug callback.
+            curl_easy_setopt(h, CURLOPT_DEBUGFUNCTION, on_debug);
+            curl_easy_setopt(h, CURLOPT_DEBUGDATA, &t);
+            curl_easy_setopt(h, CURLOPT_VERBOSE, 1L);
+        }
+    }
+
+    std::vector<FetchResult> collect() {
+        std::vector<FetchResult> done;
+        int left = 0;
+        while (CURLMsg* msg = curl_multi_info_read(multi_.get(), &left)) {
+            if (msg->msg != CURLMSG_DONE) continue;
+            CURL* easy = msg->easy_handle;
+            const CURLcode code = msg->data.result;
+            const auto it = running_.find(easy);
+            if (it == running_.end()) continue;
+            Transfer& t = *it->second;
+            finish(t, code);
+            curl_multi_remove_handle(multi_.get(), easy);
+            done.push_back(std::move(t.result));
+            running_.erase(it);
+        }
+        return done;
+    }
+
+    static void finish(Transfer& t, CURLcode code) {
+        CURL* h = t.easy.get();
+        FetchResult& r = t.result;
+        r.finished = std::chrono::steady_clock::now();
+        long status = 0;
+        curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &status);
+        r.http_status = static_cast<int>(status);
+        r.error = classify(code, t);
+        if (code != CURLE_OK) {
+            r.error_message = curl_easy_strerror(code);
+            r.body.clear();
+        }
+        if (const char* url = nullptr; curl_easy_getinfo(h, CURLINFO_EFFECTIVE_URL, &url) == CURLE_OK && url)
+            r.final_url = url;
+        else
+            r.final_url = r.url;
+        long redirects = 0;
+        curl_easy_getinfo(h, CURLINFO_REDIRECT_COUNT, &redirects);
+        r.redirects = static_cast<int>(redirects);
+        if (const char* ip = nullptr; curl_easy_getinfo(h, CURLINFO_PRIMARY_IP, &ip) == CURLE_OK && ip)
+            r.remote_ip = ip;
+        curl_off_t wire = 0;
+        curl_easy_getinfo(h, CURLINFO_SIZE_DOWNLOAD_T, &wire);
+        r.wire_bytes = static_cast<std::size_t>(wire);
+    }
+
+    FetcherOptions options_;
+    CurlMulti multi_;
+    CurlSlist connect_to_;
+    // Declared after multi_ so transfers are destroyed first (cancel_all in the destructor
+    // removes them from the multi handle before either goes).
+    std::unordered_map<CURL*, std::unique_ptr<Transfer>> running_;
+};
+
+} // namespace
+
+std::unique_ptr<Fetcher> make_curl_fetcher(const FetcherOptions& options) {
+    return std::make_unique<CurlFetcher>(options);
+}
+
+} // namespace rumorwatch

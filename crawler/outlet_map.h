@@ -1,0 +1,67 @@
+/// \file
+/// Which outlet a URL belongs to, whether the outlet wants it, and which shard crawls it.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <regex>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "parser/model.h"
+
+namespace rumorwatch {
+
+/// The parts of an absolute http(s) URL the crawler schedules by.
+struct UrlParts {
+    std::string scheme;    ///< lower case
+    std::string host;      ///< lower case, without brackets for IPv6
+    int port = 0;          ///< explicit or the scheme's default
+    std::string authority; ///< as written between "//" and the path (userinfo dropped)
+    std::string target;    ///< path and query, at least "/"; fragment dropped
+};
+
+/// Splits an http or https URL; std::nullopt for anything else or a URL without a host.
+std::optional<UrlParts> split_url(std::string_view url);
+
+/// The form a URL is crawled, stored and compared in (scheme and host lower case, default
+/// port and fragment dropped); "" when it is not an http(s) URL.
+std::string crawl_url(std::string_view url);
+
+/// "scheme://host:port": the unit of politeness (one robots.txt, one spacing, one cap).
+std::string host_key(const UrlParts& parts);
+/// host_key of a URL, or "" when it is not an http(s) URL.
+std::string host_key(std::string_view url);
+
+/// The robots.txt URL of the host serving `url`, or "" when it is not an http(s) URL.
+std::string robots_url(std::string_view url);
+
+/// True when outlet `id` falls in shard `index` of `count` (FNV-1a of the id, mod count).
+bool in_shard(std::string_view outlet_id, int index, int count);
+
+/// The outlets of a crawl with their allow patterns compiled once. Thread-safe for reading.
+class OutletMap {
+public:
+    explicit OutletMap(std::vector<Outlet> outlets);
+
+    const std::vector<Outlet>& outlets() const { return outlets_; }
+    /// The outlet a URL belongs to: the first whose allow patterns match it, else the first
+    /// whose home, feed or sitemap is on the same host; nullptr when none.
+    const Outlet* outlet_for(std::string_view url) const;
+    /// True when `url` is an article candidate of `outlet`: it matches one of its allow
+    /// patterns (an outlet without patterns allows its home's host).
+    bool allows(const Outlet& outlet, std::string_view url) const;
+    /// True when `url` is on one of the outlet's own hosts (home, feeds, sitemaps).
+    bool on_outlet_host(const Outlet& outlet, std::string_view url) const;
+
+private:
+    struct Compiled {
+        std::vector<std::regex> allow;
+        std::vector<std::string> hosts; ///< host keys of home, feeds and sitemaps
+    };
+    std::vector<Outlet> outlets_;
+    std::vector<Compiled> compiled_;
+};
+
+} // namespace rumorwatch
