@@ -263,7 +263,7 @@ bool read_offset(std::string_view s, std::size_t& pos, int& minutes) {
 
 /// A zone after a time: "ET", "(HKT)", "GMT+8", "UTC", "+08:00", "Z", "北京时间".
 Zone read_zone(std::string_view s, std::size_t& pos, const DateContext& ctx) {
-    std::size_t p = pos;
+    std::size_t p = skip_spaces(s, pos);
     if (p < s.size() && (s[p] == 'Z' || s[p] == 'z') && (p + 1 >= s.size() || !is_alpha(s[p + 1]))) {
         pos = p + 1;
         return {Zone::fixed, 0, {}};
@@ -408,7 +408,7 @@ std::optional<DayMatch> match_day(std::string_view s, std::size_t pos, const Dat
                     return m;
                 }
             }
-            return std::nullopt;
+            if (sep != '.') return std::nullopt; // "13." may still start "13. Februar 2025"
         }
         // 2月13日 (no year): the year of the fetch, or the year before if that is the future.
         {
