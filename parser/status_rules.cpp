@@ -266,7 +266,8 @@ SentenceJudgement judge_sentence(std::string_view s, std::span<const Lexicon::Hi
             continue;
         }
         if (!is_statement(k) || sc.object) continue;
-        if ((k == CueKind::announce || k == CueKind::confirm) && in_time_clause(s, hits[n].begin))
+        if ((k == CueKind::announce || k == CueKind::confirm || k == CueKind::approve) &&
+            in_time_clause(s, hits[n].begin))
             continue; // "since the app launched in the country": a time, not news
         if (!generic) {
             // A cue about someone else's deal: "as Baidu talks stall", 苹果终止与百度的合作.
@@ -340,6 +341,8 @@ SentenceJudgement judge_sentence(std::string_view s, std::span<const Lexicon::Hi
             const Source src = agent(n);
             if (sc.negated) propose(RumorStatus::reported, 0.8, i, speaker);
             else if (sc.hedged) propose(hedged_status(), 0.5, i, src);
+            else if (k == CueKind::announce && is_noun_use(s, hits[n]) && !joint)
+                plain_statement(i, false); // "any launch would still need ...": a thing, not an act
             else if (sc.future) {
                 // "plans to launch", 将推出: a plan, not an act. The planner is no source when the
                 // sentence names one ("according to Bloomberg, Apple plans to launch").
