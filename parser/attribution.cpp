@@ -169,8 +169,9 @@ std::optional<SpeakerSpan> english_agent(std::string_view s, std::span<const Lex
     // "The launch ends ...": a lone determiner makes the verb a noun, with no agent.
     if (words.size() == 1) {
         const std::string w = lower(s.substr(words[0].begin, words[0].end - words[0].begin));
-        if (w == "the" || w == "a" || w == "an" || w == "this" || w == "its" || w == "their" || w == "that")
-            return std::nullopt;
+        for (std::string_view d : {"the", "a", "an", "any", "every", "each", "such", "some", "no", "another",
+                                   "this", "that", "its", "their", "our"})
+            if (w == d) return std::nullopt;
     }
     if (!words.empty()) {
         if (words.size() > kMaxSubjectWords || looks_like_clause(s, words)) return std::nullopt;
@@ -279,6 +280,18 @@ bool is_chinese_hit(std::string_view s, const Lexicon::Hit& h) {
 }
 
 } // namespace
+
+bool is_noun_use(std::string_view s, const Lexicon::Hit& hit) {
+    std::size_t e = hit.begin;
+    while (e > 0 && is_space(s[e - 1])) --e;
+    std::size_t b = e;
+    while (b > 0 && !is_space(s[b - 1])) --b;
+    const std::string w = lower(s.substr(b, e - b));
+    for (std::string_view d : {"the", "a", "an", "any", "every", "each", "such", "some", "no", "another", "this",
+                               "that", "its", "their", "our", "his", "her", "my", "your"})
+        if (w == d) return true;
+    return false;
+}
 
 std::optional<SpeakerSpan> agent_of(std::string_view s, std::span<const Lexicon::Hit> hits, std::size_t verb) {
     if (verb >= hits.size()) return std::nullopt;

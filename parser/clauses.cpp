@@ -6,12 +6,18 @@ namespace rumorwatch {
 
 std::pair<std::size_t, std::size_t> segment_around(std::string_view s, std::size_t pos) {
     auto boundary_at = [&](std::size_t i) -> std::size_t {
-        const char c = s[i];
+        // Checked on the first byte before any comparison: this runs for every byte.
+        const unsigned char c = static_cast<unsigned char>(s[i]);
         if (c == ',' || c == ';' || c == ':' || c == '(' || c == ')') return 1;
-        for (std::string_view mark : {"，", "；", "：", "—", "（", "）"})
-            if (s.compare(i, mark.size(), mark) == 0) return mark.size();
-        for (std::string_view word : {" as ", " while ", " after ", " because ", " when ", " but ", " and ", " since "})
-            if (s.compare(i, word.size(), word) == 0) return word.size();
+        if (c == 0xEF || c == 0xE2) {
+            for (std::string_view mark : {"，", "；", "：", "—", "（", "）"})
+                if (s.compare(i, mark.size(), mark) == 0) return mark.size();
+        } else if (c == ' ' && i + 3 < s.size()) {
+            const char n = s[i + 1];
+            if (n != 'a' && n != 'w' && n != 'b' && n != 's') return 0;
+            for (std::string_view word : {" as ", " while ", " after ", " because ", " when ", " but ", " and ", " since "})
+                if (s.compare(i, word.size(), word) == 0) return word.size();
+        }
         return 0;
     };
     std::size_t b = 0, e = s.size();

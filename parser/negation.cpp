@@ -31,10 +31,11 @@ int words_between(std::string_view s, std::size_t from, std::size_t to) {
 /// Is there a comma, colon or dash between two offsets (a narrow scope's barrier)?
 bool has_comma_between(std::string_view s, std::size_t from, std::size_t to) {
     for (std::size_t i = from; i < to && i < s.size(); ++i) {
-        const char c = s[i];
+        const unsigned char c = static_cast<unsigned char>(s[i]);
         if (c == ',' || c == ':' || c == ';' || c == '(' || c == ')') return true;
-        if (s.compare(i, 3, "，") == 0 || s.compare(i, 3, "：") == 0 || s.compare(i, 3, "、") == 0 ||
-            s.compare(i, 3, "；") == 0 || s.compare(i, 3, "—") == 0)
+        if ((c == 0xEF || c == 0xE3 || c == 0xE2) &&
+            (s.compare(i, 3, "，") == 0 || s.compare(i, 3, "：") == 0 || s.compare(i, 3, "、") == 0 ||
+             s.compare(i, 3, "；") == 0 || s.compare(i, 3, "—") == 0))
             return true;
     }
     return false;
@@ -227,19 +228,25 @@ std::vector<CueScope> resolve_scopes(std::string_view s, std::span<const Lexicon
 
     if (question)
         for (auto& scope : scopes) scope.hedged = true;
-    // A question inside a headline: 苹果国行AI“转投百度”？阿里巴巴回应：…
-    for (std::size_t i = 0; i < hits.size(); ++i) {
-        for (std::size_t j = hits[i].end; j < s.size(); ++j) {
-            const char c = s[j];
-            if (c == ',' || c == ';' || c == ':' || c == '.' || s.compare(j, 3, "，") == 0 ||
-                s.compare(j, 3, "：") == 0 || s.compare(j, 3, "。") == 0 || s.compare(j, 3, "；") == 0)
-                break;
-            if (c == '?' || s.compare(j, 3, "？") == 0) {
-                scopes[i].hedged = true;
-                break;
-            }
+    // A question inside a headline: 苹果国行AI“转投百度”？阿里巴巴回应：… One backward pass
+    // marks, for every byte, whether the next stop after it is a question mark.
+    std::vector<bool> before_question(s.size() + 1, false);
+    bool question_next = false;
+    for (std::size_t j = s.size(); j-- > 0;) {
+        const unsigned char c = static_cast<unsigned char>(s[j]);
+        if (c == '?') question_next = true;
+        else if (c == ',' || c == ';' || c == ':' || c == '.') question_next = false;
+        else if (c == 0xEF && j + 3 <= s.size()) {
+            const std::string_view mark = s.substr(j, 3);
+            if (mark == "？") question_next = true;
+            else if (mark == "，" || mark == "：" || mark == "；") question_next = false;
+        } else if (c == 0xE3 && s.compare(j, 3, "。") == 0) {
+            question_next = false;
         }
+        before_question[j] = question_next;
     }
+    for (std::size_t i = 0; i < hits.size(); ++i)
+        if (hits[i].end < s.size() && before_question[hits[i].end]) scopes[i].hedged = true;
     return scopes;
 }
 

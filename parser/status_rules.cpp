@@ -250,8 +250,21 @@ SentenceJudgement judge_sentence(std::string_view s, std::span<const Lexicon::Hi
         const CueKind k = hits[n].kind;
         const CueScope& sc = scopes[n];
         if (k == CueKind::negator && generic && !sc.attached && !sc.hedged && !question) {
-            // "Netflix will not raise prices", "No, she did not": a negated claim.
-            propose_negation(0.55, i, speaker);
+            // "Netflix will not raise prices", "No, she did not": a negated claim. Words like
+            // "without" or "nothing" negate a detail, not the claim; a reported negation is
+            // still a report ("iPhone 7 will not have a headphone jack, report says").
+            const std::string word = lower(s.substr(hits[n].begin, hits[n].end - hits[n].begin));
+            const bool plain = word != "without" && word != "lack of" && word != "absence of" &&
+                               word != "far from" && word != "nothing" && word != "lacks" &&
+                               word != "refused to" && word != "failed to" && word != "无" && word != "非";
+            bool reported_here = sourced_kind(speaker.kind); // "..., report says"
+            for (std::size_t m = 0; m < hits.size(); ++m)
+                if (scopes[m].clause == sc.clause &&
+                    (hits[m].kind == CueKind::hearsay || hits[m].kind == CueKind::unnamed_source ||
+                     hits[m].kind == CueKind::media))
+                    reported_here = true; // not "..., despite viral posts" in another clause
+            if (plain && reported_here) propose(RumorStatus::reported, 0.6, i, speaker);
+            else if (plain) propose_negation(0.55, i, speaker);
             continue;
         }
         if (k == CueKind::speech && sc.negated) {
@@ -266,7 +279,8 @@ SentenceJudgement judge_sentence(std::string_view s, std::span<const Lexicon::Hi
             continue;
         }
         if (!is_statement(k) || sc.object) continue;
-        if ((k == CueKind::announce || k == CueKind::confirm) && in_time_clause(s, hits[n].begin))
+        if ((k == CueKind::announce || k == CueKind::confirm || k == CueKind::approve) &&
+            in_time_clause(s, hits[n].begin))
             continue; // "since the app launched in the country": a time, not news
         if (!generic) {
             // A cue about someone else's deal: "as Baidu talks stall", 苹果终止与百度的合作.
@@ -340,6 +354,8 @@ SentenceJudgement judge_sentence(std::string_view s, std::span<const Lexicon::Hi
             const Source src = agent(n);
             if (sc.negated) propose(RumorStatus::reported, 0.8, i, speaker);
             else if (sc.hedged) propose(hedged_status(), 0.5, i, src);
+            else if (k == CueKind::announce && is_noun_use(s, hits[n]) && !joint)
+                plain_statement(i, false); // "any launch would still need ...": a thing, not an act
             else if (sc.future) {
                 // "plans to launch", 将推出: a plan, not an act. The planner is no source when the
                 // sentence names one ("according to Bloomberg, Apple plans to launch").
