@@ -149,8 +149,8 @@ void add_crawl_command(CLI::App& app, Action& action, Io& io) {
     cmd->add_flag("-q,--quiet", args->quiet, "No progress output (for cron)");
     cmd->add_option("--log", args->log, "Append a JSON-lines log of every fetch to this file");
     cmd->add_flag("--refresh", args->refresh,
-                  "Ask again for every known URL now, not only those due (conditional requests: "
-                  "unchanged pages cost a 304)");
+                  "Ask again now for every known URL that did not fail last time, not only those "
+                  "due (conditional requests: unchanged pages cost a 304)");
     cmd->add_option("--max-connections", args->max_connections,
                     "Connections open at once over all hosts (per-host limits come from the outlets file)")
         ->check(CLI::Range(1, 256));
