@@ -42,9 +42,11 @@ test: build
 demo: build
 	bash seeds/demo/run-demo.sh $(BUILD_DIR)/query/rumorwatch demo-out
 
-## bench: benchmarks (see README, "Performance")
+## bench: every stage on generated news worlds beside its floor (tests/bench/README.md);
+## writes bench/results.json and prints a table. BENCH_SCALE=full for the 100,000-article figures.
+BENCH_SCALE ?= small
 bench: build
-	$(BUILD_DIR)/tests/parser_analysis_speed_test
+	python3 tests/bench/run_bench.py --build-dir $(BUILD_DIR) --scale $(BENCH_SCALE)
 
 ## accuracy: status classification on the labeled table (accuracy, confusion matrix, misses)
 accuracy: build
