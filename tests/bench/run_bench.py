@@ -195,8 +195,9 @@ def crawl_built(build):
     return p.returncode == 0
 
 
-def crawl_once(build, world, db, server, extra=(), warc=None):
-    if os.path.exists(db) and not extra:
+def crawl_once(build, world, db, server, extra=(), warc=None, fresh=True):
+    """One `rumorwatch crawl` of the served world; fresh=False crawls into the existing db."""
+    if fresh and os.path.exists(db):
         shutil.rmtree(db)
     cmd = [rumorwatch(build), "crawl", "--config", os.path.join(world, "outlets.json"),
            "--topic", os.path.join(ROOT, "seeds", "topics", "apple-alibaba.json"), "--db", db,
@@ -289,7 +290,7 @@ def stage_crawl(ctx):
     try:
         db = os.path.join(ctx.out, "crawl-db")
         first = crawl_once(ctx.build, world, db, server, extra=["--max-connections", "8"])
-        again = crawl_once(ctx.build, world, db, server, extra=["--max-connections", "8", "--refresh"])
+        again = crawl_once(ctx.build, world, db, server, extra=["--max-connections", "8", "--refresh"], fresh=False)
         urls = os.path.join(world, "urls.txt")
         floor = run_json([ctx.bin("bench_fetch"), "--urls", urls, "--connections", "8",
                           "--connect-to", "::127.0.0.1:%d" % server.port])
