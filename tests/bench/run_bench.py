@@ -492,14 +492,16 @@ def rows(results):
     elif "no_latency" in cr:
         c, f, again = cr["no_latency"], cr.get("fetch_floor", {}), cr["recrawl"]
         ratio = "%.2f x fetch floor" % (c.get("pages_per_s", 0) / f["pages_per_s"]) if f.get("pages_per_s") else "-"
-        if floor_pps:
-            ratio += ", %.2f x 1-core parse floor" % (c.get("pages_per_s", 0) / floor_pps)
+        if floor_pps and c.get("cpu_ms_per_page"):
+            # CPU per page against the parse floor's CPU per page: steadier than wall rates
+            # on a shared machine.
+            ratio += "; CPU/page %.1f x parse floor" % (c["cpu_ms_per_page"] / (1000.0 / floor_pps))
         out.append(("crawl, no latency (%s pages, 8 conns)" % fmt(c["article_requests"]),
                     "%s pages/s, %s ms CPU/page, RSS %s MiB" % (fmt(c.get("pages_per_s")), fmt(c.get("cpu_ms_per_page"), 2), fmt(c["peak_rss_mib"], 0)),
                     "%s; %s" % (TARGETS["crawl_pages_per_s"], TARGETS["crawl_cpu_ms_per_page"]), ratio,
-                    "threads CPU s %s (main first); server %s s; load %s%s" % (
+                    "threads CPU s %s (main first); server %s ms CPU/page; load %s%s" % (
                         "/".join(fmt(t) for t in c.get("thread_cpu_seconds", [])),
-                        fmt(c["server_cpu_seconds"]), fmt(c["load_average"]),
+                        fmt(c["server_cpu_seconds"] * 1000 / max(c["article_requests"], 1), 2), fmt(c["load_average"]),
                                                   "; FAILED exit %d" % c["exit_code"] if c["exit_code"] else "")))
         if f.get("pages_per_s"):
             out.append(("fetch floor: bare libcurl, same URLs, 8 conns", "%s pages/s, %s MB/s" % (fmt(f["pages_per_s"]), fmt(f["mb_per_s"])),
