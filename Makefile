@@ -84,9 +84,11 @@ fuzz: fuzz-build
 demo: build
 	bash seeds/demo/run-demo.sh $(BUILD_DIR)/query/rumorwatch demo-out
 
-## bench: benchmarks (see README, "Performance")
+## bench: every stage on generated news worlds beside its floor (tests/bench/README.md);
+## writes bench/results.json and prints a table. BENCH_SCALE=full for the 100,000-article figures.
+BENCH_SCALE ?= small
 bench: build
-	$(BUILD_DIR)/tests/parser_analysis_speed_test
+	python3 tests/bench/run_bench.py --build-dir $(BUILD_DIR) --scale $(BENCH_SCALE)
 
 ## accuracy: score every stage against the demo world's labels (crawl path; the report's
 ## JSON goes to $(BUILD_DIR)/accuracy.json), the labeled sentence table included (through

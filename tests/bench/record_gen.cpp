@@ -149,8 +149,16 @@ Topic RecordGenerator::topic() const {
     Topic t;
     t.id = "apple-alibaba";
     t.name = "Alibaba supplies the AI for iPhones in China";
-    t.entities.push_back({"apple", "Apple", {"Apple", "Apple Inc.", "the iPhone maker", "苹果", "苹果公司"}, true});
-    t.entities.push_back({"alibaba", "Alibaba", {"Alibaba", "Alibaba Group", "阿里巴巴", "阿里", "Qwen", "通义千问"}, true});
+    TopicEntity apple, alibaba;
+    apple.id = "apple";
+    apple.name = "Apple";
+    apple.aliases = {"Apple", "Apple Inc.", "the iPhone maker", "苹果", "苹果公司"};
+    apple.party = true;
+    alibaba.id = "alibaba";
+    alibaba.name = "Alibaba";
+    alibaba.aliases = {"Alibaba", "Alibaba Group", "阿里巴巴", "阿里", "Qwen", "通义千问"};
+    alibaba.party = true;
+    t.entities = {apple, alibaba};
     t.deal_terms = {"partner", "deal", "supply", "合作"};
     return t;
 }
