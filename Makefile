@@ -96,7 +96,8 @@ bench: build
 ACCURACY_FLAGS ?=
 accuracy: build
 	$(BUILD_DIR)/tests/accuracy/rumorwatch_accuracy $(ACCURACY_FLAGS) \
-	  --json $(BUILD_DIR)/accuracy.json --thresholds tests/accuracy/thresholds.json
+	  --json $(BUILD_DIR)/accuracy.json \
+	  $(if $(wildcard tests/accuracy/thresholds.json),--thresholds tests/accuracy/thresholds.json)
 
 ## install: the binary, man page, completion, shipped data and systemd units under PREFIX
 install: build
