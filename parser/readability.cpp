@@ -130,7 +130,7 @@ struct PageFacts {
     std::vector<std::uint8_t> marker;    ///< subtree holds h1, <main> or itemprop=articleBody
     const std::vector<ClassHint>* hints = nullptr; ///< per element (classify_elements)
     std::vector<std::uint8_t> hidden;    ///< hidden attribute, aria-hidden, display:none
-    std::vector<std::uint8_t> comments;  ///< a section introduced by a "Comments" heading
+    std::vector<std::uint8_t> comments;  ///< a section introduced by a "Comments" or "Subscribe to continue" heading
     std::vector<std::uint8_t> article_body; ///< itemprop=articleBody
     std::int32_t total_chars = 0;
 };
@@ -183,7 +183,10 @@ PageFacts measure_page(const Dom& dom, const std::vector<ClassHint>& hints) {
             if (child.kind != NodeKind::element) continue;
             ++seen;
             if (child.tag == Tag::h2 || child.tag == Tag::h3 || child.tag == Tag::h4 || child.tag == Tag::h5) {
-                if (f.raw_chars[static_cast<std::size_t>(c)] < 40 && is_comments_heading(dom.text(c))) f.comments[i] = 1;
+                if (f.raw_chars[static_cast<std::size_t>(c)] < 80) {
+                    const std::string heading = dom.text(c);
+                    if (is_comments_heading(heading) || is_paywall_heading(heading)) f.comments[i] = 1;
+                }
                 break;
             }
         }
