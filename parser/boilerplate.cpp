@@ -34,7 +34,11 @@ constexpr std::string_view kShortPrefixes[] = {
     "（责任编辑", "(责任编辑", "责编", "【责任编辑", "编辑：", "编辑:", "校对：", "审核：",
     "点击进入", "点击查看", "关注我们", "扫码", "版权声明", "本文来源", "原标题", "免责声明",
     "声明：", "图片来源", "图源", "（图片来源", "【广告】", "관련기사", "기자 구독", "無断転載",
-    "\xE2\x93\x92", "무단 전재", "저작권자", "<저작권자", "Copyright ©", "Copyright©"};
+    "\xE2\x93\x92", "무단 전재", "저작권자", "<저작권자", "Copyright ©", "Copyright©", "返回搜狐", "查看更多",
+    "声明：该文观点", "特别声明", "本文来自", "文章来源", "关联阅读", "关联新闻", "更多精彩", "关注公众号", "関連記事",
+    "この記事を", "관련 기사", "관련기사", "많이 본 뉴스", "continue reading the main story",
+    "story continues below", "article continues below", "this content is imported from",
+    "sign up for", "get our newsletter", "we may earn a commission", "this post may contain affiliate links"};
 
 /// Short paragraphs containing one of these anywhere are rights notices.
 constexpr std::string_view kShortContains[] = {

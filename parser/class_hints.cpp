@@ -68,6 +68,8 @@ constexpr Word kWords[] = {
     {"screenreader", true, kHard | kAlways},
     {"offscreen", true, kHard}, {"navigation", true, kHard}, {"credit", true, kHard},
     {"jumplink", true, kHard}, {"followus", true, kHard}, {"appdownload", true, kHard}, {"donate", true, kHard},
+    {"pullquote", true, kHard}, {"twitter", true, kHard}, {"instagram", true, kHard}, {"tiktok", true, kHard},
+    {"facebook", true, kHard}, {"whatsapp", true, kHard}, {"outstream", true, kHard}, {"teaser", true, kSoft},
     {"ad", false, kHard}, {"ads", false, kHard}, {"adv", false, kHard}, {"dfp", false, kHard},
     {"gpt", false, kHard}, {"nav", false, kHard}, {"navbar", false, kHard}, {"tag", false, kHard},
     {"tags", false, kHard}, {"bio", false, kHard}, {"reply", false, kHard}, {"print", false, kHard},

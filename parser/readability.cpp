@@ -48,6 +48,11 @@ constexpr double kCleanLinkDensity = 0.33;
 constexpr double kCleanLinkDensityPositive = 0.5;
 constexpr double kCleanListLinkDensity = 0.5;
 constexpr int kCleanMaxCommas = 10;
+/// Containers with this many headings that link to other pages (and at least as many
+/// of those as unlinked ones) are lists of other stories ("More news" cards), when the
+/// text under each linked heading is no longer than a blurb.
+constexpr int kMinTeaserHeadings = 2;
+constexpr double kMaxTeaserBlurb = 320;
 /// Class-name weights (kWeightClasses) and the bonus for itemprop="articleBody".
 constexpr double kArticleBodyBonus = 50;
 /// A short paragraph that is (almost) all link text is navigation: "« Back to news".
@@ -132,6 +137,7 @@ struct PageFacts {
     std::vector<std::uint8_t> hidden;    ///< hidden attribute, aria-hidden, display:none
     std::vector<std::uint8_t> comments;  ///< a section introduced by a "Comments" or "Subscribe to continue" heading
     std::vector<std::uint8_t> article_body; ///< itemprop=articleBody
+    std::vector<std::uint8_t> story_list;   ///< cards of other stories (linked headings + blurbs)
     std::int32_t total_chars = 0;
 };
 
@@ -158,19 +164,48 @@ PageFacts measure_page(const Dom& dom, const std::vector<ClassHint>& hints) {
             f.hidden[i] = 1;
         if (text::iequals(dom.attr(idx, "itemprop"), "articleBody")) f.article_body[i] = 1;
     }
+    // Headings that link to another page ("More news" cards) and the text under them.
+    std::vector<std::int32_t> link_chars(n, 0), headings(n, 0), linked_headings(n, 0), linked_heading_chars(n, 0);
     for (std::size_t k = n; k-- > 0;) {
         const DomNode& node = dom.nodes()[k];
         if (node.kind == NodeKind::text) f.raw_chars[k] = f.own[k].chars;
-        if (node.kind == NodeKind::element &&
-            (node.tag == Tag::h1 || node.tag == Tag::main || f.article_body[k]))
-            f.marker[k] = 1;
+        if (node.kind == NodeKind::element) {
+            if (node.tag == Tag::h1 || node.tag == Tag::main || f.article_body[k]) f.marker[k] = 1;
+            if (node.tag == Tag::a) {
+                const std::string_view href = dom.attr(static_cast<std::int32_t>(k), "href");
+                if (!href.empty() && href[0] != '#') link_chars[k] = f.raw_chars[k];
+            }
+            if (is_heading(node.tag)) {
+                ++headings[k];
+                if (link_chars[k] > 0 && link_chars[k] * 2 >= f.raw_chars[k]) {
+                    ++linked_headings[k];
+                    linked_heading_chars[k] = f.raw_chars[k];
+                }
+            }
+            if (node.tag == Tag::a && link_chars[k] > 0 && headings[k] > linked_headings[k]) {
+                linked_headings[k] = headings[k];
+                linked_heading_chars[k] = f.raw_chars[k];
+            }
+        }
         if (node.parent >= 0) {
             const auto p = static_cast<std::size_t>(node.parent);
             f.raw_chars[p] += f.raw_chars[k];
             f.marker[p] |= f.marker[k];
+            link_chars[p] += link_chars[k];
+            headings[p] += headings[k];
+            linked_headings[p] += linked_headings[k];
+            linked_heading_chars[p] += linked_heading_chars[k];
         }
     }
     f.total_chars = f.raw_chars.empty() ? 0 : f.raw_chars[0];
+    // Lists of other stories: several headings linking elsewhere, few that do not, and only
+    // a blurb of text under each (a listicle has paragraphs under its linked headings).
+    f.story_list.assign(n, 0);
+    for (std::size_t k = 0; k < n; ++k) {
+        if (linked_headings[k] < kMinTeaserHeadings || linked_headings[k] * 2 < headings[k]) continue;
+        const double per_item = double(f.raw_chars[k] - linked_heading_chars[k]) / linked_headings[k];
+        if (per_item <= kMaxTeaserBlurb && !f.marker[k]) f.story_list[k] = 1;
+    }
     // Comment sections announced by their heading ("24 Comments"), whatever their class.
     for (std::size_t i = 0; i < n; ++i) {
         const DomNode& node = dom.nodes()[i];
@@ -245,7 +280,7 @@ private:
                 dead = facts_.raw_chars[k] < kMinParagraphLength || is_noscript_notice(dom_.text(i));
             }
             if (!dead && facts_.hidden[k]) dead = !marker;
-            if (!dead && (hint.comments || hint.always_remove || facts_.comments[k])) dead = !marker;
+            if (!dead && (hint.comments || hint.always_remove || facts_.comments[k] || facts_.story_list[k])) dead = !marker;
             if (!dead && is_furniture_role(dom_.attr(i, "role"))) dead = share(i) <= kWrapperShare;
             if (!dead && (node.tag == Tag::figcaption || (hint.caption && !hint.positive))) {
                 caption_[k] = 1;
@@ -267,6 +302,9 @@ private:
         paragraphs_.assign(n(), 0);
         lists_.assign(n(), 0);
         images_.assign(n(), 0);
+        linked_headings_.assign(n(), 0);
+        headings_.assign(n(), 0);
+        story_links_.assign(n(), 0);
         for (std::size_t k = n(); k-- > 0;) {
             if (dead_[k]) continue;
             const DomNode& node = dom_.nodes()[k];
@@ -275,10 +313,21 @@ private:
                 cjk_[k] = facts_.own[k].cjk;
                 commas_[k] = facts_.own[k].commas;
             } else if (node.kind == NodeKind::element) {
-                if (node.tag == Tag::a) links_[k] = chars_[k];
+                if (node.tag == Tag::a) {
+                    links_[k] = chars_[k];
+                    // Links to another page, not to an anchor of this one ("#section-2").
+                    const std::string_view href = dom_.attr(static_cast<std::int32_t>(k), "href");
+                    if (!href.empty() && href[0] != '#') story_links_[k] = chars_[k];
+                }
                 if (node.tag == Tag::p && chars_[k] > 0) ++paragraphs_[k];
                 if (node.tag == Tag::li) ++lists_[k];
                 if (node.tag == Tag::img) ++images_[k];
+                // A heading that is a link (or holds one) is a teaser for another story.
+                if (is_heading(node.tag)) {
+                    ++headings_[k];
+                    if (story_links_[k] > 0 && story_links_[k] * 2 >= chars_[k]) ++linked_headings_[k];
+                }
+                if (node.tag == Tag::a && story_links_[k] > 0) linked_headings_[k] = std::max(linked_headings_[k], headings_[k]);
             }
             if (node.parent >= 0) {
                 const auto p = u(node.parent);
@@ -289,6 +338,9 @@ private:
                 paragraphs_[p] += paragraphs_[k];
                 lists_[p] += lists_[k];
                 images_[p] += images_[k];
+                linked_headings_[p] += linked_headings_[k];
+                headings_[p] += headings_[k];
+                story_links_[p] += story_links_[k];
             }
         }
     }
@@ -389,7 +441,7 @@ private:
     void choose() {
         std::vector<std::int32_t> top;
         for (std::size_t k = 0; k < n(); ++k) {
-            if (!scored_[k]) continue;
+            if (!scored_[k] || is_story_list(static_cast<std::int32_t>(k))) continue;
             top.push_back(static_cast<std::int32_t>(k));
         }
         std::sort(top.begin(), top.end(), [&](std::int32_t a, std::int32_t b) { return final_[u(a)] > final_[u(b)]; });
@@ -449,6 +501,11 @@ private:
         merge_siblings();
     }
 
+    /// Cards of other stories: several headings that link elsewhere, and few that do not.
+    bool is_story_list(std::int32_t i) const {
+        return linked_headings_[u(i)] >= kMinTeaserHeadings && linked_headings_[u(i)] * 2 >= headings_[u(i)];
+    }
+
     static bool ends_sentence(std::string_view s) {
         return s.find(". ") != std::string_view::npos || (!s.empty() && s.back() == '.') ||
                s.find("\xE3\x80\x82") != std::string_view::npos; // 。
@@ -482,6 +539,8 @@ private:
                 if (len > kSiblingParagraphLength && ld < kSiblingMaxLinkDensity) append = true;
                 else if (len > 0 && len <= kSiblingParagraphLength && ld == 0 && ends_sentence(dom_.text(s))) append = true;
             }
+            // Story cards ("More news": linked headline + blurb) score like paragraphs.
+            if (append && is_story_list(s)) append = false;
             if (append) parts_.push_back(s);
         }
     }
@@ -521,6 +580,7 @@ private:
         const bool is_list = t == Tag::ul || t == Tag::ol || t == Tag::dl;
         if (is_list) return weight < 0 || ld > kCleanListLinkDensity;
         if (weight + (scored_[u(i)] ? final_[u(i)] : 0.0) < 0) return true;
+        if (is_story_list(i)) return true;
         if (commas_[u(i)] >= kCleanMaxCommas) return false;
         if (t == Tag::table) return ld > kCleanListLinkDensity;
         const int p = paragraphs_[u(i)];
@@ -662,7 +722,7 @@ private:
     unsigned flags_;
     std::string_view title_;
     std::vector<std::uint8_t> dead_, caption_, scored_, drop_;
-    std::vector<std::int32_t> chars_, cjk_, links_, commas_, paragraphs_, lists_, images_;
+    std::vector<std::int32_t> chars_, cjk_, links_, commas_, paragraphs_, lists_, images_, linked_headings_, headings_, story_links_;
     std::vector<double> score_, final_;
     std::int32_t root_ = -1;
     std::vector<std::int32_t> parts_;
