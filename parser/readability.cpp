@@ -53,6 +53,8 @@ constexpr int kCleanMaxCommas = 10;
 /// text under each linked heading is no longer than a blurb.
 constexpr int kMinTeaserHeadings = 2;
 constexpr double kMaxTeaserBlurb = 320;
+/// Score kept by a container under another story's <h1> (infinite-scroll pages).
+constexpr double kOtherArticlePenalty = 0.2;
 /// Class-name weights (kWeightClasses) and the bonus for itemprop="articleBody".
 constexpr double kArticleBodyBonus = 50;
 /// A short paragraph that is (almost) all link text is navigation: "« Back to news".
@@ -436,6 +438,43 @@ private:
         final_.assign(n(), 0.0);
         for (std::size_t k = 0; k < n(); ++k)
             if (scored_[k]) final_[k] = score_[k] * (1.0 - link_density(static_cast<std::int32_t>(k)));
+        penalise_other_articles();
+    }
+
+    /// Pages that load the next story below the first (infinite scroll) carry a second
+    /// <h1>: containers under another story's headline are not this page's article.
+    void penalise_other_articles() {
+        const std::string title = fold(title_);
+        if (title.size() < 4) return;
+        other_article_.assign(n(), 0);
+        std::vector<std::int32_t> title_h1(n(), 0), other_h1(n(), 0);
+        bool any_title_h1 = false;
+        for (std::size_t k = n(); k-- > 0;) {
+            const DomNode& node = dom_.nodes()[k];
+            if (node.kind == NodeKind::element && node.tag == Tag::h1 && !dead_[k]) {
+                const std::string h = fold(dom_.text(static_cast<std::int32_t>(k)));
+                const bool same = !h.empty() && (h == title || (h.size() >= 8 && title.find(h) != std::string::npos) ||
+                                                 (title.size() >= 8 && h.find(title) != std::string::npos));
+                (same ? title_h1 : other_h1)[k] += 1;
+                any_title_h1 = any_title_h1 || same;
+            }
+            if (node.parent >= 0) {
+                title_h1[u(node.parent)] += title_h1[k];
+                other_h1[u(node.parent)] += other_h1[k];
+            }
+        }
+        if (!any_title_h1) return;
+        for (std::size_t k = 0; k < n(); ++k) {
+            if (!scored_[k]) continue;
+            for (std::int32_t a = static_cast<std::int32_t>(k); a >= 0; a = dom_.node(a).parent) {
+                if (title_h1[u(a)] + other_h1[u(a)] == 0) continue;
+                if (title_h1[u(a)] == 0) {
+                    final_[k] *= kOtherArticlePenalty;
+                    other_article_[k] = 1;
+                }
+                break;
+            }
+        }
     }
 
     void choose() {
@@ -541,6 +580,7 @@ private:
             }
             // Story cards ("More news": linked headline + blurb) score like paragraphs.
             if (append && is_story_list(s)) append = false;
+            if (append && !other_article_.empty() && other_article_[u(s)]) append = false;
             if (append) parts_.push_back(s);
         }
     }
@@ -721,7 +761,7 @@ private:
     const PageFacts& facts_;
     unsigned flags_;
     std::string_view title_;
-    std::vector<std::uint8_t> dead_, caption_, scored_, drop_;
+    std::vector<std::uint8_t> dead_, caption_, scored_, drop_, other_article_;
     std::vector<std::int32_t> chars_, cjk_, links_, commas_, paragraphs_, lists_, images_, linked_headings_, headings_, story_links_;
     std::vector<double> score_, final_;
     std::int32_t root_ = -1;
