@@ -10,6 +10,7 @@
 
 #include "parser/boilerplate.h"
 #include "parser/class_hints.h"
+#include "parser/dates.h"
 #include "parser/text_util.h"
 
 namespace rumorwatch {
@@ -63,6 +64,9 @@ constexpr std::size_t kMaxLinkParagraphChars = 120;
 /// Leading paragraphs shorter than this that start like a byline are dropped.
 constexpr std::size_t kMaxBylineParagraph = 100;
 constexpr std::size_t kMaxCjkBylineParagraph = 30;
+/// Leading lines this short holding a date are datelines, not text.
+constexpr std::size_t kMaxDatelineChars = 60;
+constexpr int kMaxDatelineWords = 8;
 
 enum Flag : unsigned {
     kStripUnlikely = 1u,       ///< remove elements whose class/id says "not content"
@@ -637,6 +641,7 @@ private:
     struct Block {
         std::string text;
         double link_density = 0;
+        bool headline = false; ///< rendered from an <h1>
     };
 
     MainText render() {
@@ -646,14 +651,14 @@ private:
         std::vector<Block> blocks;
         std::string current;
         std::size_t current_chars = 0, current_link_chars = 0;
-        int in_link = 0;
+        int in_link = 0, in_h1 = 0;
         const auto flush = [&] {
             if (current.empty()) return;
             std::string p = text::collapse_space(current);
             const double ld = current_chars > 0 ? double(current_link_chars) / double(current_chars) : 0.0;
             current.clear();
             current_chars = current_link_chars = 0;
-            if (!p.empty()) blocks.push_back({std::move(p), ld});
+            if (!p.empty()) blocks.push_back({std::move(p), ld, in_h1 > 0});
         };
         const bool have_drop = !drop_.empty();
         for (std::int32_t part : parts_) {
@@ -688,6 +693,7 @@ private:
                     if (is_block(node.tag)) flush();
                     if (node.tag == Tag::td || node.tag == Tag::th) current.push_back(' ');
                     if (node.tag == Tag::a) ++in_link;
+                    if (node.tag == Tag::h1) ++in_h1;
                     return true;
                 },
                 [&](std::int32_t i) {
@@ -696,9 +702,11 @@ private:
                     if (node.tag == Tag::a && in_link > 0 && !dead_[u(i)] && !(have_drop && drop_[u(i)])) --in_link;
                     if (is_block(node.tag)) flush();
                     else if (node.tag == Tag::td || node.tag == Tag::th) current.push_back(' ');
+                    if (node.tag == Tag::h1 && in_h1 > 0 && !dead_[u(i)] && !(have_drop && drop_[u(i)])) --in_h1;
                 });
             flush();
             in_link = 0;
+            in_h1 = 0;
         }
         tidy(blocks, out);
         for (const auto& p : out.paragraphs) out.length += text::visible_length(p);
@@ -736,6 +744,15 @@ private:
         return false;
     }
 
+    /// A short line that is a date and little else: "February 13, 2025 4:10 PM ET".
+    static bool looks_like_dateline(std::string_view p) {
+        if (text::code_points(p) > kMaxDatelineChars) return false;
+        int words = 1;
+        for (char c : p) words += c == ' ';
+        if (words > kMaxDatelineWords) return false;
+        return find_date_in_text(p, DateContext{}).has_value();
+    }
+
     /// Paragraph-level cleaning: furniture lines, bare links, the repeated headline, and
     /// bylines at the top (kept apart: dates and authors are read from them).
     void tidy(std::vector<Block>& blocks, MainText& out) const {
@@ -746,8 +763,9 @@ private:
             if (is_boilerplate_paragraph(p)) continue;
             if (b.link_density > kMaxLinkParagraphDensity && text::code_points(p) < kMaxLinkParagraphChars) continue;
             if (out.paragraphs.size() < 3) {
-                if (!title.empty() && fold(p) == title) continue;
-                if (looks_like_byline(p)) {
+                // The headline, even when it differs from the chosen title by a word or two.
+                if (b.headline || (!title.empty() && fold(p) == title)) continue;
+                if (looks_like_byline(p) || looks_like_dateline(p)) {
                     out.byline_lines.push_back(std::move(p));
                     continue;
                 }
