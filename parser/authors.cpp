@@ -34,6 +34,8 @@ constexpr std::string_view kPrefixes[] = {
     "written by", "reporting by", "reported by", "posted by", "words by", "story by", "text by",
     "compiled by", "edited by", "by:", "by ", "von ", "par ", "por ", "door ", "di ",
     "本报记者", "本报讯", "记者：", "记者:", "记者", "記者", "文／", "文/", "文|", "文｜", "作者：",
+    "责任编辑：", "责任编辑:", "编辑：", "编辑:", "责编：", "责编:", "編輯：", "来源：", "来源:", "來源：",
+    "source:", "source ", "via ", "출처:", "quelle:",
     "作者:", "作者", "撰文：", "撰文", "来源：", "来源:", "出品：", "기자", "글:", "글 ", "文："};
 
 /// Words that make a "name" a job title or a place, not a person.
@@ -245,6 +247,19 @@ void add_unique(std::vector<std::string>& out, std::string name) {
 Byline split_byline(std::string_view raw, std::string_view language) {
     Byline result;
     std::string s = text::collapse_space(raw);
+    // Decorations before the byline: "✍️ By Kevin R", "— By Jane Doe".
+    {
+        std::size_t pos = 0;
+        while (pos < s.size()) {
+            std::size_t next = pos;
+            const char32_t cp = text::next_code_point(s, next);
+            const bool word = (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
+                              (cp >= 0xC0 && cp < 0x2000) || text::is_cjk(cp);
+            if (word) break;
+            pos = next;
+        }
+        s.erase(0, pos);
+    }
     if (s.empty() || text::code_points(s) > 300) return result;
     if (marked_cjk_names(s, result.people)) {
         for (const auto& t : cjk_tokens(s))
@@ -267,9 +282,13 @@ Byline split_byline(std::string_view raw, std::string_view language) {
         std::vector<std::string> parts;
         split_into(segment, parts, language == "ja");
         for (auto& part : parts) {
+            // "来源：东方数码", "Source: Reuters": the source of a story is an organisation.
+            bool source = false;
+            for (std::string_view w : {"来源", "來源", "出处", "source:", "source ", "via ", "출처", "quelle:"})
+                source = source || text::istarts_with(part, w);
             std::string name = strip_suffix(strip_prefix(part));
             if (name.empty()) continue;
-            if (is_organisation_name(name) && !has_digit(name)) {
+            if ((source || is_organisation_name(name)) && !has_digit(name)) {
                 add_unique(result.organisations, name);
             } else if (plausible_person(name)) {
                 add_unique(result.people, name);

@@ -15,6 +15,9 @@ bool is_boilerplate_paragraph(std::string_view paragraph);
 /// True when the text announces a comment section ("24 Comments", "Comments", "评论").
 bool is_comments_heading(std::string_view heading);
 
+/// True when the text announces a paywall ("Subscribe to continue reading").
+bool is_paywall_heading(std::string_view heading);
+
 /// True for a short "please enable JavaScript" / "your browser" notice.
 bool is_noscript_notice(std::string_view text);
 

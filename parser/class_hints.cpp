@@ -68,6 +68,8 @@ constexpr Word kWords[] = {
     {"screenreader", true, kHard | kAlways},
     {"offscreen", true, kHard}, {"navigation", true, kHard}, {"credit", true, kHard},
     {"jumplink", true, kHard}, {"followus", true, kHard}, {"appdownload", true, kHard}, {"donate", true, kHard},
+    {"pullquote", true, kHard}, {"twitter", true, kHard}, {"instagram", true, kHard}, {"tiktok", true, kHard},
+    {"facebook", true, kHard}, {"whatsapp", true, kHard}, {"outstream", true, kHard}, {"teaser", true, kSoft},
     {"ad", false, kHard}, {"ads", false, kHard}, {"adv", false, kHard}, {"dfp", false, kHard},
     {"gpt", false, kHard}, {"nav", false, kHard}, {"navbar", false, kHard}, {"tag", false, kHard},
     {"tags", false, kHard}, {"bio", false, kHard}, {"reply", false, kHard}, {"print", false, kHard},
@@ -133,11 +135,16 @@ void tokenize(std::string_view name, std::string& buffer, std::vector<std::strin
     for (const auto& [b, e] : spans) tokens.emplace_back(buffer.data() + b, e - b);
 }
 
+/// Names with more tokens than this are slugs of text ("apple-release-date-is-there-an-
+/// official-date" as a heading id), not names of a template part.
+constexpr std::size_t kMaxRoleTokens = 5;
+
 unsigned token_bits(std::string_view part, unsigned mask) {
     thread_local std::string buffer;
     thread_local std::string pair;
     thread_local std::vector<std::string_view> tokens;
     tokenize(part, buffer, tokens);
+    if (tokens.size() > kMaxRoleTokens) return 0;
     unsigned bits = 0;
     for (std::size_t i = 0; i < tokens.size(); ++i) {
         bits |= lookup(tokens[i]);
@@ -233,7 +240,8 @@ std::vector<ClassHint> classify_elements(const Dom& dom) {
                 memo.emplace(cls, bits);
             }
         }
-        if (!id.empty()) bits |= classify_name(id);
+        // A heading's id is an anchor made from its words ("release-date"), not a role.
+        if (!id.empty() && !is_heading(n.tag)) bits |= classify_name(id);
         hints[static_cast<std::size_t>(i)] = from_bits(bits);
     }
     return hints;

@@ -13,7 +13,7 @@
 #include "parser/page.h"
 #include "parser/text_util.h"
 #include "parser/title.h"
-#include "parser/url_resolve.h"
+#include "parser/url.h"
 
 namespace rumorwatch {
 namespace {
@@ -154,24 +154,26 @@ void fill_language(const Page& page, const ExtractOptions& options, Article& a) 
 
 void fill_fields(Page& page, const ExtractOptions& options, Article& a) {
     const PageMeta& meta = page.meta;
-    // Canonical URL
+    // Canonical URL, in the crawler's canonical form (tracking parameters dropped, ...).
+    const auto canonical = [&](std::string_view reference) {
+        return canonical_url(page.base_url, reference).value_or(std::string());
+    };
     if (!meta.canonical.empty()) {
-        a.canonical_url = resolve_page_link(page.base_url, meta.canonical);
+        a.canonical_url = canonical(meta.canonical);
         if (!a.canonical_url.empty()) a.canonical_source = "link:canonical";
     }
     if (a.canonical_url.empty()) {
         if (const std::string og = meta.get({"og:url"}); !og.empty()) {
-            a.canonical_url = resolve_page_link(page.base_url, og);
+            a.canonical_url = canonical(og);
             if (!a.canonical_url.empty()) a.canonical_source = "og:url";
         }
     }
     if (a.canonical_url.empty() && !page.ld.url.empty()) {
-        a.canonical_url = resolve_page_link(page.base_url, page.ld.url);
+        a.canonical_url = canonical(page.ld.url);
         if (!a.canonical_url.empty()) a.canonical_source = "json-ld";
     }
     if (a.canonical_url.empty() && !options.url.empty()) {
-        a.canonical_url = resolve_page_link(options.url, options.url);
-        if (a.canonical_url.empty()) a.canonical_url = options.url;
+        a.canonical_url = canonical_url(options.url).value_or(options.url);
         a.canonical_source = "url";
     }
     a.description = meta.get({"og:description", "description", "twitter:description"});
@@ -179,7 +181,10 @@ void fill_fields(Page& page, const ExtractOptions& options, Article& a) {
     a.description = text::decode_entities(a.description);
     std::string image = meta.get({"og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src"});
     if (image.empty()) image = page.ld.image;
-    if (!image.empty()) a.image = resolve_page_link(page.base_url, image);
+    if (!image.empty()) {
+        const auto resolved = resolve_url(page.base_url, image);
+        if (resolved && (resolved->rfind("http://", 0) == 0 || resolved->rfind("https://", 0) == 0)) a.image = *resolved;
+    }
     a.section = meta.get({"article:section", "og:article:section", "section", "parsely-section", "article.section", "category"});
     if (a.section.empty()) a.section = page.ld.section;
     for (const auto& k : page.ld.keywords)
@@ -215,8 +220,8 @@ Article extract_article(std::string_view html_in, const ExtractOptions& options)
             a.warnings.push_back(std::to_string(page.ld.unreadable_blocks) + " JSON-LD block(s) could not be read");
         page.base_url = options.url;
         if (!page.meta.base_href.empty()) {
-            const std::string b = resolve_page_link(options.url, page.meta.base_href);
-            if (!b.empty()) page.base_url = b;
+            const auto b = resolve_url(options.url, page.meta.base_href);
+            if (b && (b->rfind("http://", 0) == 0 || b->rfind("https://", 0) == 0)) page.base_url = *b;
         }
         page.dates.order = options.date_order;
         page.dates.timezone = options.timezone.empty() ? "UTC" : options.timezone;

@@ -55,8 +55,22 @@ std::size_t find_end_tag(std::string_view s, std::size_t from, std::string_view 
 
 /// One past the '>' that closes the tag whose name ends at `pos`; attribute values in
 /// quotes may contain '>'. Fills `type` with the value of a `type` attribute.
+/// Attributes the extractor reads; the rest (data-*, on*, width, alt, srcset, ...) are
+/// dropped before parsing, since the tree builder allocates every one of them.
+bool is_kept_attribute(std::string_view name, std::string_view value) {
+    static constexpr std::string_view kKept[] = {
+        "class", "id", "href", "content", "name", "property", "itemprop", "datetime", "lang", "xml:lang",
+        "rel", "type", "charset", "http-equiv", "role", "hidden", "aria-hidden"};
+    for (auto k : kKept)
+        if (text::iequals(name, k)) return true;
+    // Inline styles matter only when they hide the element.
+    if (text::iequals(name, "style"))
+        return text::ifind(value, "none") != std::string_view::npos || text::ifind(value, "hidden") != std::string_view::npos;
+    return false;
+}
+
 std::size_t scan_tag_end(std::string_view s, std::size_t pos, std::string_view* type,
-                         bool* self_closing) {
+                         bool* self_closing, std::string* kept = nullptr) {
     *self_closing = false;
     while (pos < s.size()) {
         while (pos < s.size() && (is_ws(s[pos]) || s[pos] == '/')) {
@@ -71,7 +85,10 @@ std::size_t scan_tag_end(std::string_view s, std::size_t pos, std::string_view* 
         while (pos < s.size() && !is_ws(s[pos]) && s[pos] != '/' && s[pos] != '>' && s[pos] != '=') ++pos;
         const std::string_view attr = s.substr(name_begin, pos - name_begin);
         while (pos < s.size() && is_ws(s[pos])) ++pos;
-        if (pos >= s.size() || s[pos] != '=') continue;
+        if (pos >= s.size() || s[pos] != '=') {
+            if (kept && is_kept_attribute(attr, {})) kept->append(" ").append(attr);
+            continue;
+        }
         ++pos;
         while (pos < s.size() && is_ws(s[pos])) ++pos;
         if (pos >= s.size()) return pos;
@@ -88,6 +105,7 @@ std::size_t scan_tag_end(std::string_view s, std::size_t pos, std::string_view* 
             value = s.substr(begin, pos - begin);
         }
         if (type && text::iequals(attr, "type")) *type = value;
+        if (kept && is_kept_attribute(attr, value)) kept->append(" ").append(s.substr(name_begin, pos - name_begin));
     }
     return pos;
 }
@@ -105,6 +123,7 @@ PrescannedHtml prescan_html(std::string_view input) {
     std::size_t depth = 0;
     std::size_t pos = 0;
     char name_buf[16];
+    std::string kept; // attributes of the current start tag that survive
 
     while (pos < input.size()) {
         const void* hit = std::memchr(input.data() + pos, '<', input.size() - pos);
@@ -161,7 +180,9 @@ PrescannedHtml prescan_html(std::string_view input) {
 
         std::string_view type;
         bool self_closing = false;
-        const std::size_t tag_end = scan_tag_end(input, name_end, closing ? nullptr : &type, &self_closing);
+        kept.clear();
+        const std::size_t tag_end =
+            scan_tag_end(input, name_end, closing ? nullptr : &type, &self_closing, closing ? nullptr : &kept);
         const std::string_view tag = input.substr(lt, tag_end - lt);
 
         if (closing) {
@@ -222,6 +243,16 @@ PrescannedHtml prescan_html(std::string_view input) {
             pos = scan;
             continue;
         }
+        if (name == "select" || name == "template" || name == "button" || name == "datalist") {
+            // Never article text (country lists, client-side templates, icon buttons): skip
+            // the element when its end tag is there; an unclosed one is left to the parser.
+            const std::size_t close = find_end_tag(input, tag_end, name);
+            if (close != std::string_view::npos) {
+                const std::size_t gt = input.find('>', close);
+                pos = gt == std::string_view::npos ? input.size() : gt + 1;
+                continue;
+            }
+        }
         if (name == "title" || name == "textarea") {
             const std::size_t close = find_end_tag(input, tag_end, name);
             const std::size_t end = close == std::string_view::npos ? input.size() : close;
@@ -242,7 +273,11 @@ PrescannedHtml prescan_html(std::string_view input) {
                 continue;
             }
         }
-        out.append(tag);
+        // The start tag, rebuilt with only the attributes the extractor reads.
+        out.append(input.substr(lt, name_end - lt));
+        out.append(kept);
+        if (self_closing) out.push_back('/');
+        if (tag_end > 0 && input[tag_end - 1] == '>') out.push_back('>');
     }
     return result;
 }

@@ -10,6 +10,7 @@
 
 #include "parser/boilerplate.h"
 #include "parser/class_hints.h"
+#include "parser/dates.h"
 #include "parser/text_util.h"
 
 namespace rumorwatch {
@@ -48,6 +49,13 @@ constexpr double kCleanLinkDensity = 0.33;
 constexpr double kCleanLinkDensityPositive = 0.5;
 constexpr double kCleanListLinkDensity = 0.5;
 constexpr int kCleanMaxCommas = 10;
+/// Containers with this many headings that link to other pages (and at least as many
+/// of those as unlinked ones) are lists of other stories ("More news" cards), when the
+/// text under each linked heading is no longer than a blurb.
+constexpr int kMinTeaserHeadings = 2;
+constexpr double kMaxTeaserBlurb = 320;
+/// Score kept by a container under another story's <h1> (infinite-scroll pages).
+constexpr double kOtherArticlePenalty = 0.2;
 /// Class-name weights (kWeightClasses) and the bonus for itemprop="articleBody".
 constexpr double kArticleBodyBonus = 50;
 /// A short paragraph that is (almost) all link text is navigation: "« Back to news".
@@ -56,6 +64,9 @@ constexpr std::size_t kMaxLinkParagraphChars = 120;
 /// Leading paragraphs shorter than this that start like a byline are dropped.
 constexpr std::size_t kMaxBylineParagraph = 100;
 constexpr std::size_t kMaxCjkBylineParagraph = 30;
+/// Leading lines this short holding a date are datelines, not text.
+constexpr std::size_t kMaxDatelineChars = 60;
+constexpr int kMaxDatelineWords = 8;
 
 enum Flag : unsigned {
     kStripUnlikely = 1u,       ///< remove elements whose class/id says "not content"
@@ -130,8 +141,9 @@ struct PageFacts {
     std::vector<std::uint8_t> marker;    ///< subtree holds h1, <main> or itemprop=articleBody
     const std::vector<ClassHint>* hints = nullptr; ///< per element (classify_elements)
     std::vector<std::uint8_t> hidden;    ///< hidden attribute, aria-hidden, display:none
-    std::vector<std::uint8_t> comments;  ///< a section introduced by a "Comments" heading
+    std::vector<std::uint8_t> comments;  ///< a section introduced by a "Comments" or "Subscribe to continue" heading
     std::vector<std::uint8_t> article_body; ///< itemprop=articleBody
+    std::vector<std::uint8_t> story_list;   ///< cards of other stories (linked headings + blurbs)
     std::int32_t total_chars = 0;
 };
 
@@ -158,19 +170,48 @@ PageFacts measure_page(const Dom& dom, const std::vector<ClassHint>& hints) {
             f.hidden[i] = 1;
         if (text::iequals(dom.attr(idx, "itemprop"), "articleBody")) f.article_body[i] = 1;
     }
+    // Headings that link to another page ("More news" cards) and the text under them.
+    std::vector<std::int32_t> link_chars(n, 0), headings(n, 0), linked_headings(n, 0), linked_heading_chars(n, 0);
     for (std::size_t k = n; k-- > 0;) {
         const DomNode& node = dom.nodes()[k];
         if (node.kind == NodeKind::text) f.raw_chars[k] = f.own[k].chars;
-        if (node.kind == NodeKind::element &&
-            (node.tag == Tag::h1 || node.tag == Tag::main || f.article_body[k]))
-            f.marker[k] = 1;
+        if (node.kind == NodeKind::element) {
+            if (node.tag == Tag::h1 || node.tag == Tag::main || f.article_body[k]) f.marker[k] = 1;
+            if (node.tag == Tag::a) {
+                const std::string_view href = dom.attr(static_cast<std::int32_t>(k), "href");
+                if (!href.empty() && href[0] != '#') link_chars[k] = f.raw_chars[k];
+            }
+            if (is_heading(node.tag)) {
+                ++headings[k];
+                if (link_chars[k] > 0 && link_chars[k] * 2 >= f.raw_chars[k]) {
+                    ++linked_headings[k];
+                    linked_heading_chars[k] = f.raw_chars[k];
+                }
+            }
+            if (node.tag == Tag::a && link_chars[k] > 0 && headings[k] > linked_headings[k]) {
+                linked_headings[k] = headings[k];
+                linked_heading_chars[k] = f.raw_chars[k];
+            }
+        }
         if (node.parent >= 0) {
             const auto p = static_cast<std::size_t>(node.parent);
             f.raw_chars[p] += f.raw_chars[k];
             f.marker[p] |= f.marker[k];
+            link_chars[p] += link_chars[k];
+            headings[p] += headings[k];
+            linked_headings[p] += linked_headings[k];
+            linked_heading_chars[p] += linked_heading_chars[k];
         }
     }
     f.total_chars = f.raw_chars.empty() ? 0 : f.raw_chars[0];
+    // Lists of other stories: several headings linking elsewhere, few that do not, and only
+    // a blurb of text under each (a listicle has paragraphs under its linked headings).
+    f.story_list.assign(n, 0);
+    for (std::size_t k = 0; k < n; ++k) {
+        if (linked_headings[k] < kMinTeaserHeadings || linked_headings[k] * 2 < headings[k]) continue;
+        const double per_item = double(f.raw_chars[k] - linked_heading_chars[k]) / linked_headings[k];
+        if (per_item <= kMaxTeaserBlurb && !f.marker[k]) f.story_list[k] = 1;
+    }
     // Comment sections announced by their heading ("24 Comments"), whatever their class.
     for (std::size_t i = 0; i < n; ++i) {
         const DomNode& node = dom.nodes()[i];
@@ -183,7 +224,10 @@ PageFacts measure_page(const Dom& dom, const std::vector<ClassHint>& hints) {
             if (child.kind != NodeKind::element) continue;
             ++seen;
             if (child.tag == Tag::h2 || child.tag == Tag::h3 || child.tag == Tag::h4 || child.tag == Tag::h5) {
-                if (f.raw_chars[static_cast<std::size_t>(c)] < 40 && is_comments_heading(dom.text(c))) f.comments[i] = 1;
+                if (f.raw_chars[static_cast<std::size_t>(c)] < 80) {
+                    const std::string heading = dom.text(c);
+                    if (is_comments_heading(heading) || is_paywall_heading(heading)) f.comments[i] = 1;
+                }
                 break;
             }
         }
@@ -242,7 +286,7 @@ private:
                 dead = facts_.raw_chars[k] < kMinParagraphLength || is_noscript_notice(dom_.text(i));
             }
             if (!dead && facts_.hidden[k]) dead = !marker;
-            if (!dead && (hint.comments || hint.always_remove || facts_.comments[k])) dead = !marker;
+            if (!dead && (hint.comments || hint.always_remove || facts_.comments[k] || facts_.story_list[k])) dead = !marker;
             if (!dead && is_furniture_role(dom_.attr(i, "role"))) dead = share(i) <= kWrapperShare;
             if (!dead && (node.tag == Tag::figcaption || (hint.caption && !hint.positive))) {
                 caption_[k] = 1;
@@ -264,6 +308,9 @@ private:
         paragraphs_.assign(n(), 0);
         lists_.assign(n(), 0);
         images_.assign(n(), 0);
+        linked_headings_.assign(n(), 0);
+        headings_.assign(n(), 0);
+        story_links_.assign(n(), 0);
         for (std::size_t k = n(); k-- > 0;) {
             if (dead_[k]) continue;
             const DomNode& node = dom_.nodes()[k];
@@ -272,10 +319,21 @@ private:
                 cjk_[k] = facts_.own[k].cjk;
                 commas_[k] = facts_.own[k].commas;
             } else if (node.kind == NodeKind::element) {
-                if (node.tag == Tag::a) links_[k] = chars_[k];
+                if (node.tag == Tag::a) {
+                    links_[k] = chars_[k];
+                    // Links to another page, not to an anchor of this one ("#section-2").
+                    const std::string_view href = dom_.attr(static_cast<std::int32_t>(k), "href");
+                    if (!href.empty() && href[0] != '#') story_links_[k] = chars_[k];
+                }
                 if (node.tag == Tag::p && chars_[k] > 0) ++paragraphs_[k];
                 if (node.tag == Tag::li) ++lists_[k];
                 if (node.tag == Tag::img) ++images_[k];
+                // A heading that is a link (or holds one) is a teaser for another story.
+                if (is_heading(node.tag)) {
+                    ++headings_[k];
+                    if (story_links_[k] > 0 && story_links_[k] * 2 >= chars_[k]) ++linked_headings_[k];
+                }
+                if (node.tag == Tag::a && story_links_[k] > 0) linked_headings_[k] = std::max(linked_headings_[k], headings_[k]);
             }
             if (node.parent >= 0) {
                 const auto p = u(node.parent);
@@ -286,6 +344,9 @@ private:
                 paragraphs_[p] += paragraphs_[k];
                 lists_[p] += lists_[k];
                 images_[p] += images_[k];
+                linked_headings_[p] += linked_headings_[k];
+                headings_[p] += headings_[k];
+                story_links_[p] += story_links_[k];
             }
         }
     }
@@ -381,12 +442,49 @@ private:
         final_.assign(n(), 0.0);
         for (std::size_t k = 0; k < n(); ++k)
             if (scored_[k]) final_[k] = score_[k] * (1.0 - link_density(static_cast<std::int32_t>(k)));
+        penalise_other_articles();
+    }
+
+    /// Pages that load the next story below the first (infinite scroll) carry a second
+    /// <h1>: containers under another story's headline are not this page's article.
+    void penalise_other_articles() {
+        const std::string title = fold(title_);
+        if (title.size() < 4) return;
+        other_article_.assign(n(), 0);
+        std::vector<std::int32_t> title_h1(n(), 0), other_h1(n(), 0);
+        bool any_title_h1 = false;
+        for (std::size_t k = n(); k-- > 0;) {
+            const DomNode& node = dom_.nodes()[k];
+            if (node.kind == NodeKind::element && node.tag == Tag::h1 && !dead_[k]) {
+                const std::string h = fold(dom_.text(static_cast<std::int32_t>(k)));
+                const bool same = !h.empty() && (h == title || (h.size() >= 8 && title.find(h) != std::string::npos) ||
+                                                 (title.size() >= 8 && h.find(title) != std::string::npos));
+                (same ? title_h1 : other_h1)[k] += 1;
+                any_title_h1 = any_title_h1 || same;
+            }
+            if (node.parent >= 0) {
+                title_h1[u(node.parent)] += title_h1[k];
+                other_h1[u(node.parent)] += other_h1[k];
+            }
+        }
+        if (!any_title_h1) return;
+        for (std::size_t k = 0; k < n(); ++k) {
+            if (!scored_[k]) continue;
+            for (std::int32_t a = static_cast<std::int32_t>(k); a >= 0; a = dom_.node(a).parent) {
+                if (title_h1[u(a)] + other_h1[u(a)] == 0) continue;
+                if (title_h1[u(a)] == 0) {
+                    final_[k] *= kOtherArticlePenalty;
+                    other_article_[k] = 1;
+                }
+                break;
+            }
+        }
     }
 
     void choose() {
         std::vector<std::int32_t> top;
         for (std::size_t k = 0; k < n(); ++k) {
-            if (!scored_[k]) continue;
+            if (!scored_[k] || is_story_list(static_cast<std::int32_t>(k))) continue;
             top.push_back(static_cast<std::int32_t>(k));
         }
         std::sort(top.begin(), top.end(), [&](std::int32_t a, std::int32_t b) { return final_[u(a)] > final_[u(b)]; });
@@ -446,6 +544,11 @@ private:
         merge_siblings();
     }
 
+    /// Cards of other stories: several headings that link elsewhere, and few that do not.
+    bool is_story_list(std::int32_t i) const {
+        return linked_headings_[u(i)] >= kMinTeaserHeadings && linked_headings_[u(i)] * 2 >= headings_[u(i)];
+    }
+
     static bool ends_sentence(std::string_view s) {
         return s.find(". ") != std::string_view::npos || (!s.empty() && s.back() == '.') ||
                s.find("\xE3\x80\x82") != std::string_view::npos; // 。
@@ -479,6 +582,9 @@ private:
                 if (len > kSiblingParagraphLength && ld < kSiblingMaxLinkDensity) append = true;
                 else if (len > 0 && len <= kSiblingParagraphLength && ld == 0 && ends_sentence(dom_.text(s))) append = true;
             }
+            // Story cards ("More news": linked headline + blurb) score like paragraphs.
+            if (append && is_story_list(s)) append = false;
+            if (append && !other_article_.empty() && other_article_[u(s)]) append = false;
             if (append) parts_.push_back(s);
         }
     }
@@ -518,6 +624,7 @@ private:
         const bool is_list = t == Tag::ul || t == Tag::ol || t == Tag::dl;
         if (is_list) return weight < 0 || ld > kCleanListLinkDensity;
         if (weight + (scored_[u(i)] ? final_[u(i)] : 0.0) < 0) return true;
+        if (is_story_list(i)) return true;
         if (commas_[u(i)] >= kCleanMaxCommas) return false;
         if (t == Tag::table) return ld > kCleanListLinkDensity;
         const int p = paragraphs_[u(i)];
@@ -534,6 +641,7 @@ private:
     struct Block {
         std::string text;
         double link_density = 0;
+        bool headline = false; ///< rendered from an <h1>
     };
 
     MainText render() {
@@ -543,14 +651,14 @@ private:
         std::vector<Block> blocks;
         std::string current;
         std::size_t current_chars = 0, current_link_chars = 0;
-        int in_link = 0;
+        int in_link = 0, in_h1 = 0;
         const auto flush = [&] {
             if (current.empty()) return;
             std::string p = text::collapse_space(current);
             const double ld = current_chars > 0 ? double(current_link_chars) / double(current_chars) : 0.0;
             current.clear();
             current_chars = current_link_chars = 0;
-            if (!p.empty()) blocks.push_back({std::move(p), ld});
+            if (!p.empty()) blocks.push_back({std::move(p), ld, in_h1 > 0});
         };
         const bool have_drop = !drop_.empty();
         for (std::int32_t part : parts_) {
@@ -585,6 +693,7 @@ private:
                     if (is_block(node.tag)) flush();
                     if (node.tag == Tag::td || node.tag == Tag::th) current.push_back(' ');
                     if (node.tag == Tag::a) ++in_link;
+                    if (node.tag == Tag::h1) ++in_h1;
                     return true;
                 },
                 [&](std::int32_t i) {
@@ -593,9 +702,11 @@ private:
                     if (node.tag == Tag::a && in_link > 0 && !dead_[u(i)] && !(have_drop && drop_[u(i)])) --in_link;
                     if (is_block(node.tag)) flush();
                     else if (node.tag == Tag::td || node.tag == Tag::th) current.push_back(' ');
+                    if (node.tag == Tag::h1 && in_h1 > 0 && !dead_[u(i)] && !(have_drop && drop_[u(i)])) --in_h1;
                 });
             flush();
             in_link = 0;
+            in_h1 = 0;
         }
         tidy(blocks, out);
         for (const auto& p : out.paragraphs) out.length += text::visible_length(p);
@@ -633,6 +744,15 @@ private:
         return false;
     }
 
+    /// A short line that is a date and little else: "February 13, 2025 4:10 PM ET".
+    static bool looks_like_dateline(std::string_view p) {
+        if (text::code_points(p) > kMaxDatelineChars) return false;
+        int words = 1;
+        for (char c : p) words += c == ' ';
+        if (words > kMaxDatelineWords) return false;
+        return find_date_in_text(p, DateContext{}).has_value();
+    }
+
     /// Paragraph-level cleaning: furniture lines, bare links, the repeated headline, and
     /// bylines at the top (kept apart: dates and authors are read from them).
     void tidy(std::vector<Block>& blocks, MainText& out) const {
@@ -643,8 +763,9 @@ private:
             if (is_boilerplate_paragraph(p)) continue;
             if (b.link_density > kMaxLinkParagraphDensity && text::code_points(p) < kMaxLinkParagraphChars) continue;
             if (out.paragraphs.size() < 3) {
-                if (!title.empty() && fold(p) == title) continue;
-                if (looks_like_byline(p)) {
+                // The headline, even when it differs from the chosen title by a word or two.
+                if (b.headline || (!title.empty() && fold(p) == title)) continue;
+                if (looks_like_byline(p) || looks_like_dateline(p)) {
                     out.byline_lines.push_back(std::move(p));
                     continue;
                 }
@@ -658,8 +779,8 @@ private:
     const PageFacts& facts_;
     unsigned flags_;
     std::string_view title_;
-    std::vector<std::uint8_t> dead_, caption_, scored_, drop_;
-    std::vector<std::int32_t> chars_, cjk_, links_, commas_, paragraphs_, lists_, images_;
+    std::vector<std::uint8_t> dead_, caption_, scored_, drop_, other_article_;
+    std::vector<std::int32_t> chars_, cjk_, links_, commas_, paragraphs_, lists_, images_, linked_headings_, headings_, story_links_;
     std::vector<double> score_, final_;
     std::int32_t root_ = -1;
     std::vector<std::int32_t> parts_;

@@ -106,6 +106,11 @@ TEST_CASE("golden: every page extracts as stated in its expected.json", "[parser
                 std::ofstream(dir / "expected.json") << spec.dump(2) << "\n";
                 continue;
             }
+            // Every observed field must be stated: a golden file without expectations proves nothing.
+            for (auto it = r.actual.begin(); it != r.actual.end(); ++it) {
+                INFO(name << ": expected.json does not state \"" << it.key() << "\"");
+                CHECK(r.expected.contains(it.key()));
+            }
             for (auto it = r.expected.begin(); it != r.expected.end(); ++it) {
                 INFO(name << ": field \"" << it.key() << "\"");
                 REQUIRE(r.actual.contains(it.key()));

@@ -121,7 +121,9 @@ TEST_CASE("robustness: the prescan keeps what it must and drops what it may", "[
         "<!-- a comment <p>hidden</p> -->"
         "</head><body><p>Kept &amp; <b>well</b></p><svg><svg><path/></svg><text>icon</text></svg>"
         "<iframe src=x><p>fallback</p></iframe><textarea><script>not a script</script></textarea>"
-        "<p title=\"a > b\">after</p></body></html>");
+        "<p title=\"a > b\" class=\"x > y\" data-track=\"1\">after</p>"
+        "<select><option>Afghanistan</option></select><button><svg></svg>Share</button><button>unclosed"
+        "</body></html>");
     CHECK(pre.json_ld.size() == 1);
     CHECK(pre.json_ld[0] == "{\"headline\": \"H\"}");
     CHECK(pre.html.find("document.write") == std::string::npos);
@@ -133,5 +135,8 @@ TEST_CASE("robustness: the prescan keeps what it must and drops what it may", "[
     CHECK(pre.html.find("icon") == std::string::npos);
     CHECK(pre.html.find("fallback") == std::string::npos);
     CHECK(pre.html.find("<script>not a script</script>") != std::string::npos);
-    CHECK(pre.html.find("<p title=\"a > b\">after</p>") != std::string::npos);
+    CHECK(pre.html.find("<p class=\"x > y\">after</p>") != std::string::npos); // only attributes the extractor reads
+    CHECK(pre.html.find("Afghanistan") == std::string::npos);
+    CHECK(pre.html.find("Share") == std::string::npos);
+    CHECK(pre.html.find("<button>unclosed") != std::string::npos); // no end tag: left to the parser
 }
