@@ -119,7 +119,9 @@ constexpr LexiconEntry kEnglish[] = {
     {"fell apart", K::cancel}, {"fell through", K::cancel}, {"falls through", K::cancel},
     {"no longer", K::cancel}, {"axed", K::cancel}, {"axes", K::cancel}, {"nixed", K::cancel},
     {"nixes", K::cancel}, {"torpedoed", K::cancel}, {"is dead", K::cancel},
-    {"off the table", K::cancel}, {"backed out", K::cancel}, {"backs out", K::cancel},
+    {"off the table", K::cancel}, {"backed out", K::cancel}, {"backs out", K::cancel}, {"drops out", K::cancel},
+    {"dropped out", K::cancel}, {"dropping out", K::cancel}, {"bows out", K::cancel}, {"bowed out", K::cancel},
+    {"backs away", K::cancel}, {"backed away", K::cancel},
     {"killed the", K::cancel}, {"kills the", K::cancel}, {"quits", K::cancel},
     {"ended its", K::cancel}, {"ends its", K::cancel},
     // hearsay
