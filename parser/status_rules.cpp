@@ -74,14 +74,22 @@ bool in_claim(std::string_view claim, std::string_view cue) {
     return claim.find(c) != std::string_view::npos;
 }
 
-/// "May" the month, not the modal: a capital M after the first word, or before a day or year.
+/// "May" the month, not the modal: before a day or a year, or after a preposition of time
+/// ("in May", "by May"). Title Case headlines capitalise the modal too ("Apple May Launch").
 bool is_month_may(std::string_view s, const Lexicon::Hit& h) {
-    if (s.compare(h.begin, 3, "May") != 0) return false;
-    if (h.begin == 0) return false;
+    if (s.compare(h.begin, 3, "May") != 0 || h.begin == 0) return false;
     std::size_t i = h.end;
     while (i < s.size() && s[i] == ' ') ++i;
     if (i < s.size() && s[i] >= '0' && s[i] <= '9') return true;
-    return true; // mid-sentence capitalised "May" is the month in news prose
+    std::size_t e = h.begin;
+    while (e > 0 && s[e - 1] == ' ') --e;
+    std::size_t b = e;
+    while (b > 0 && s[b - 1] != ' ') --b;
+    const std::string before = lower(s.substr(b, e - b));
+    for (std::string_view w : {"in", "on", "by", "since", "early", "late", "mid", "of", "last", "next", "this",
+                               "until", "before", "after", "from", "through", "mid-", "end", "around"})
+        if (before == w) return true;
+    return false;
 }
 
 int speaker_rank(SourceKind k) {
@@ -440,6 +448,7 @@ SentenceJudgement judge_sentence(std::string_view s, std::span<const Lexicon::Hi
                     propose_negation(talks ? 0.75 : 0.55, i, speaker);
             }
             else if (sc.negated) propose(RumorStatus::reported, 0.6, i, speaker);
+            else if (talks && generic) propose(RumorStatus::reported, 0.6, i, speaker); // "X in talks to buy Y"
             else plain_statement(i, talks);
             break;
         }
