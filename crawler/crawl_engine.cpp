@@ -136,8 +136,9 @@ private:
     }
 
     bool due(const UrlState& s, Timestamp now) const {
-        if (parts_.options.revisit_all) return true;
         if (!s.last_visit) return true; // discovered, never fetched
+        // --refresh asks again for every page that worked; failed ones keep their backoff.
+        if (parts_.options.revisit_all && s.failures == 0) return true;
         return !s.next_visit || *s.next_visit <= now;
     }
 
@@ -338,7 +339,7 @@ private:
                 accept_links(report, true);
                 write(std::move(report));
             }
-            while (work_.size() + parts_.fetcher.active() < work_room) {
+            while (!stop_requested() && work_.size() + parts_.fetcher.active() < work_room) {
                 auto task = frontier_.pop_ready(now, allowed);
                 if (!task) break;
                 start(std::move(*task));

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "crawler/outlet_map.h"
+#include "parser/url.h"
 
 namespace rumorwatch {
 
@@ -49,7 +50,9 @@ void Frontier::retry(CrawlTask task) {
 }
 
 void Frontier::robots_ready(const std::string& host, std::optional<Millis> crawl_delay) {
-    Host& h = host_entry(host, HostSettings{});
+    const auto it = hosts_.find(host);
+    if (it == hosts_.end()) return;
+    Host& h = it->second;
     h.robots = RobotsState::ready;
     if (crawl_delay) h.politeness.apply_crawl_delay(*crawl_delay);
     // A delayed robots task is no longer needed once the policy is known.

@@ -62,6 +62,8 @@ public:
     void finished(const std::string& host);
 
     /// The host's robots.txt is known (after a fetch, or from a cache): its tasks may go.
+    /// No effect on a host that has never had a task (push first: it sets the host's
+    /// politeness settings).
     void robots_ready(const std::string& host, std::optional<Millis> crawl_delay);
     /// True when the host has a known robots policy.
     bool has_robots(const std::string& host) const;

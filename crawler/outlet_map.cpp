@@ -2,94 +2,16 @@
 /// URL splitting for scheduling, outlet lookup and sharding.
 #include "crawler/outlet_map.h"
 
+#include "parser/url.h"
+
 #include <algorithm>
-#include <cctype>
-#include <charconv>
 #include <cstdint>
 
 namespace rumorwatch {
 
-namespace {
+std::string crawl_url(std::string_view url) { return canonical_url(url).value_or(""); }
 
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
-
-} // namespace
-
-std::optional<UrlParts> split_url(std::string_view url) {
-    const auto scheme_end = url.find("://");
-    if (scheme_end == std::string_view::npos) return std::nullopt;
-    UrlParts p;
-    p.scheme = lower(url.substr(0, scheme_end));
-    if (p.scheme != "http" && p.scheme != "https") return std::nullopt;
-    std::string_view rest = url.substr(scheme_end + 3);
-    const auto authority_end = rest.find_first_of("/?#");
-    std::string_view authority = rest.substr(0, authority_end);
-    std::string_view target = authority_end == std::string_view::npos ? "" : rest.substr(authority_end);
-    if (const auto at = authority.rfind('@'); at != std::string_view::npos) authority.remove_prefix(at + 1);
-    if (authority.empty()) return std::nullopt;
-    p.authority = std::string(authority);
-    std::string_view host = authority;
-    std::string_view port;
-    if (host.front() == '[') {
-        const auto close = host.find(']');
-        if (close == std::string_view::npos) return std::nullopt;
-        if (close + 1 < host.size() && host[close + 1] == ':') port = host.substr(close + 2);
-        host = host.substr(1, close - 1);
-    } else if (const auto colon = host.rfind(':'); colon != std::string_view::npos) {
-        port = host.substr(colon + 1);
-        host = host.substr(0, colon);
-    }
-    if (host.empty()) return std::nullopt;
-    p.host = lower(host);
-    p.port = p.scheme == "https" ? 443 : 80;
-    if (!port.empty()) {
-        int n = 0;
-        const auto [ptr, ec] = std::from_chars(port.data(), port.data() + port.size(), n);
-        if (ec != std::errc() || ptr != port.data() + port.size() || n <= 0 || n > 65535) return std::nullopt;
-        p.port = n;
-    }
-    if (const auto hash = target.find('#'); hash != std::string_view::npos) target = target.substr(0, hash);
-    p.target = target.empty() || target.front() != '/' ? "/" + std::string(target) : std::string(target);
-    return p;
-}
-
-std::string crawl_url(std::string_view url) {
-    const auto p = split_url(url);
-    if (!p) return {};
-    const bool default_port = (p->scheme == "http" && p->port == 80) || (p->scheme == "https" && p->port == 443);
-    // Built by appending: GCC 12 warns (wrongly, -Wrestrict) on the chained operator+ form.
-    std::string out = p->scheme;
-    out += "://";
-    const bool ipv6 = p->host.find(':') != std::string::npos;
-    if (ipv6) out += '[';
-    out += p->host;
-    if (ipv6) out += ']';
-    if (!default_port) {
-        out += ':';
-        out += std::to_string(p->port);
-    }
-    out += p->target;
-    return out;
-}
-
-std::string host_key(const UrlParts& parts) {
-    return parts.scheme + "://" + parts.host + ":" + std::to_string(parts.port);
-}
-
-std::string host_key(std::string_view url) {
-    const auto parts = split_url(url);
-    return parts ? host_key(*parts) : std::string();
-}
-
-std::string robots_url(std::string_view url) {
-    const auto parts = split_url(url);
-    if (!parts) return {};
-    return parts->scheme + "://" + lower(parts->authority) + "/robots.txt";
-}
+std::string host_key(std::string_view url) { return url_origin(url); }
 
 bool in_shard(std::string_view outlet_id, int index, int count) {
     if (count <= 1) return true;

@@ -13,29 +13,13 @@
 
 namespace rumorwatch {
 
-/// The parts of an absolute http(s) URL the crawler schedules by.
-struct UrlParts {
-    std::string scheme;    ///< lower case
-    std::string host;      ///< lower case, without brackets for IPv6
-    int port = 0;          ///< explicit or the scheme's default
-    std::string authority; ///< as written between "//" and the path (userinfo dropped)
-    std::string target;    ///< path and query, at least "/"; fragment dropped
-};
-
-/// Splits an http or https URL; std::nullopt for anything else or a URL without a host.
-std::optional<UrlParts> split_url(std::string_view url);
-
-/// The form a URL is crawled, stored and compared in (scheme and host lower case, default
-/// port and fragment dropped); "" when it is not an http(s) URL.
+/// The form a URL is crawled, stored and compared in: parser/url.h's canonical_url(), or ""
+/// when it is not an http(s) URL.
 std::string crawl_url(std::string_view url);
 
-/// "scheme://host:port": the unit of politeness (one robots.txt, one spacing, one cap).
-std::string host_key(const UrlParts& parts);
-/// host_key of a URL, or "" when it is not an http(s) URL.
+/// The unit of politeness (one robots.txt, one spacing, one cap): the URL's origin
+/// ("scheme://host[:port]"), "" when it has none.
 std::string host_key(std::string_view url);
-
-/// The robots.txt URL of the host serving `url`, or "" when it is not an http(s) URL.
-std::string robots_url(std::string_view url);
 
 /// True when outlet `id` falls in shard `index` of `count` (FNV-1a of the id, mod count).
 bool in_shard(std::string_view outlet_id, int index, int count);

@@ -13,6 +13,7 @@
 #include "parser/extract.h"
 #include "parser/feeds.h"
 #include "parser/links.h"
+#include "parser/url.h"
 
 namespace rumorwatch {
 
@@ -149,8 +150,9 @@ PageReport read_link_page(const CrawlTask& task, const FetchResult& r, const std
         urls.push_back(link.url);
         add_link(report, ctx.outlets, link.url, TaskKind::page, task.outlet);
     }
-    // Section pages are followed from the home page only, so the crawl stays shallow.
-    if (is_home(task, outlet))
+    // Section pages are followed from the home page only, so the crawl stays shallow, and
+    // only for an outlet without a sitemap: a sitemap already lists what sections would.
+    if (is_home(task, outlet) && outlet.sitemaps.empty())
         for (const auto& section : section_links(urls, outlet, ctx.outlets, kMaxSectionsPerHome))
             add_link(report, ctx.outlets, section, TaskKind::discovery, task.outlet);
     return report;
@@ -233,11 +235,11 @@ std::vector<std::string> section_links(const std::vector<std::string>& links, co
     const std::string home_host = host_key(outlet.home);
     for (const auto& url : links) {
         if (out.size() >= max_sections) break;
-        const auto parts = split_url(url);
-        if (!parts || host_key(*parts) != home_host) continue;
+        const auto parts = parse_url(url);
+        if (!parts || host_key(url) != home_host) continue;
         if (outlets.allows(outlet, url)) continue; // an article candidate, not a section
-        const std::string& target = parts->target;
-        if (target == "/" || target.find('?') != std::string::npos) continue;
+        if (parts->has_query || parts->path.empty() || parts->path == "/") continue;
+        const std::string& target = parts->path;
         std::vector<std::string> segments;
         for (std::size_t pos = 1; pos < target.size();) {
             const auto slash = target.find('/', pos);

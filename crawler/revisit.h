@@ -28,8 +28,8 @@ struct RevisitSettings {
 };
 
 /// The interval a page of this age gets before interest and history: under a day 1 hour,
-/// under a week 6 hours, under a month 1 day, under a year 1 week, else 30 days; unknown age
-/// counts as a week old.
+/// under a week 6 hours, under a month 1 day, under a year 1 week, else 30 days; an unknown
+/// age counts as a week old (so 1 day).
 std::chrono::seconds base_interval(std::optional<Timestamp> published, Timestamp now);
 
 /// The next visit: strictly after `now` (never in the past, never now), within the settings'

@@ -2,35 +2,22 @@
 /// The per-host robots.txt cache.
 #include "crawler/robots_cache.h"
 
-#include <cctype>
-
-#include "crawler/outlet_map.h"
+#include "parser/robots.h"
+#include "parser/url.h"
 
 namespace rumorwatch {
 
 struct RobotsCache::Entry {
-    enum class Kind { rules, allow_all, disallow_all } kind = Kind::allow_all;
+    RobotsRules rules;
     Timestamp expires{};
-    std::string why;
-    std::optional<Millis> delay;
-    // The parsed rules arrive with parser/robots.h (server branch); until then a 2xx body
-    // is treated as allowing everything.
+    std::string why; ///< "rules", "http 404", "http 503", "timeout", ...
 };
 
 RobotsCache::RobotsCache(std::string user_agent, std::chrono::seconds lifetime, std::chrono::seconds failure_lifetime)
-    : agent_token_(user_agent_token(user_agent)), lifetime_(lifetime), failure_lifetime_(failure_lifetime) {}
+    : user_agent_(std::move(user_agent)), lifetime_(lifetime), failure_lifetime_(failure_lifetime) {}
 RobotsCache::~RobotsCache() = default;
 RobotsCache::RobotsCache(RobotsCache&&) noexcept = default;
 RobotsCache& RobotsCache::operator=(RobotsCache&&) noexcept = default;
-
-std::string user_agent_token(std::string_view ua) {
-    std::string token;
-    for (char c : ua) {
-        if (c == '/' || std::isspace(static_cast<unsigned char>(c))) break;
-        token += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    }
-    return token;
-}
 
 bool RobotsCache::fresh(const std::string& host, Timestamp now) const {
     const auto it = entries_.find(host);
@@ -39,50 +26,43 @@ bool RobotsCache::fresh(const std::string& host, Timestamp now) const {
 
 void RobotsCache::store(const std::string& host, const FetchResult* r, Timestamp now) {
     auto entry = std::make_unique<Entry>();
-    if (!r || r->error != FetchError::none || r->http_status >= 500 || r->http_status == 429) {
-        entry->kind = Entry::Kind::disallow_all;
-        entry->why = r ? (r->error != FetchError::none ? std::string(to_string(r->error)) : "http " + std::to_string(r->http_status))
-                       : "unreachable";
-        entry->expires = now + failure_lifetime_;
-    } else if (r->http_status >= 400) {
-        entry->kind = Entry::Kind::allow_all;
-        entry->why = "http " + std::to_string(r->http_status);
-        entry->expires = now + lifetime_;
-    } else {
-        entry->kind = Entry::Kind::allow_all;
-        entry->why = "rules";
-        entry->expires = now + lifetime_;
-    }
+    // An unreachable host, a cut-off body or a refused type count as "unreachable" (0).
+    const int status = r && r->error == FetchError::none ? r->http_status : 0;
+    entry->rules = robots_for_response(status, r ? std::string_view(r->body) : std::string_view(), user_agent_);
+    entry->why = status >= 200 && status < 300 ? std::string("rules")
+                 : r && r->error != FetchError::none ? std::string(to_string(r->error))
+                 : r ? "http " + std::to_string(status)
+                     : std::string("unreachable");
+    entry->expires = now + (entry->rules.disallows_everything() ? failure_lifetime_ : lifetime_);
     entries_[host] = std::move(entry);
 }
 
-bool RobotsCache::allows(const std::string& host, const std::string&) const {
+bool RobotsCache::allows(const std::string& host, const std::string& url) const {
     const auto it = entries_.find(host);
     if (it == entries_.end()) return true;
-    const Entry& e = *it->second;
-    return e.kind != Entry::Kind::disallow_all;
+    return it->second->rules.allowed(url_path_and_query(url));
 }
 
 bool RobotsCache::disallows_all(const std::string& host) const {
     const auto it = entries_.find(host);
-    return it != entries_.end() && it->second->kind == Entry::Kind::disallow_all;
+    return it != entries_.end() && it->second->rules.disallows_everything();
 }
 
 std::optional<Millis> RobotsCache::crawl_delay(const std::string& host) const {
     const auto it = entries_.find(host);
-    return it == entries_.end() ? std::nullopt : it->second->delay;
+    if (it == entries_.end()) return std::nullopt;
+    return it->second->rules.crawl_delay();
 }
 
 std::string RobotsCache::describe(const std::string& host) const {
     const auto it = entries_.find(host);
     if (it == entries_.end()) return "unknown";
     const Entry& e = *it->second;
-    switch (e.kind) {
-    case Entry::Kind::rules: return "rules";
-    case Entry::Kind::allow_all: return e.why == "rules" ? "rules" : "allow all (" + e.why + ")";
-    case Entry::Kind::disallow_all: return "disallow all (" + e.why + ")";
-    }
-    return "unknown";
+    if (e.rules.disallows_everything()) return "disallow all (" + e.why + ")";
+    if (e.why != "rules") return "allow all (" + e.why + ")";
+    std::string out = std::to_string(e.rules.rule_count()) + " rules";
+    if (auto d = e.rules.crawl_delay()) out += ", crawl-delay " + std::to_string(d->count()) + " ms";
+    return out;
 }
 
 } // namespace rumorwatch

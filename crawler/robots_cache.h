@@ -20,7 +20,8 @@ namespace rumorwatch {
 /// a later crawl asks again). Not thread-safe: owned by the fetch thread.
 class RobotsCache {
 public:
-    /// `user_agent` is the full UA string; its product token ("rumorwatch") selects groups.
+    /// `user_agent` is the full UA string; its product token ("rumorwatch") selects groups
+    /// (parser/robots.h does the parsing).
     explicit RobotsCache(std::string user_agent, std::chrono::seconds lifetime = std::chrono::hours(24),
                          std::chrono::seconds failure_lifetime = std::chrono::minutes(30));
     ~RobotsCache();
@@ -43,13 +44,10 @@ public:
 
 private:
     struct Entry;
-    std::string agent_token_;
+    std::string user_agent_;
     std::chrono::seconds lifetime_;
     std::chrono::seconds failure_lifetime_;
     std::map<std::string, std::unique_ptr<Entry>> entries_;
 };
-
-/// The product token of a User-Agent string: "rumorwatch/1.0 (+https://…)" -> "rumorwatch".
-std::string user_agent_token(std::string_view user_agent);
 
 } // namespace rumorwatch

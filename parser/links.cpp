@@ -8,6 +8,8 @@
 
 #include <gumbo.h>
 
+#include "parser/url.h"
+
 namespace rumorwatch {
 namespace {
 
@@ -26,106 +28,6 @@ std::string_view trim(std::string_view s) {
     while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
     while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
     return s;
-}
-
-// --- RFC 3986 section 5.2 reference resolution ----------------------------------------------
-
-struct Reference {
-    std::string scheme, authority, path, query;
-    bool has_authority = false, has_query = false;
-};
-
-Reference split_reference(std::string_view s) {
-    Reference r;
-    if (const auto hash = s.find('#'); hash != std::string_view::npos) s = s.substr(0, hash);
-    const auto colon = s.find(':');
-    const auto first_delim = s.find_first_of("/?");
-    if (colon != std::string_view::npos && colon > 0 && (first_delim == std::string_view::npos || colon < first_delim) &&
-        std::isalpha(static_cast<unsigned char>(s[0]))) {
-        r.scheme = lower(s.substr(0, colon));
-        s.remove_prefix(colon + 1);
-    }
-    if (s.starts_with("//")) {
-        s.remove_prefix(2);
-        const auto end = s.find_first_of("/?");
-        r.authority = std::string(s.substr(0, end));
-        r.has_authority = true;
-        s = end == std::string_view::npos ? std::string_view() : s.substr(end);
-    }
-    if (const auto q = s.find('?'); q != std::string_view::npos) {
-        r.query = std::string(s.substr(q + 1));
-        r.has_query = true;
-        s = s.substr(0, q);
-    }
-    r.path = std::string(s);
-    return r;
-}
-
-std::string remove_dot_segments(std::string_view in) {
-    std::string out;
-    while (!in.empty()) {
-        if (in.starts_with("../")) in.remove_prefix(3);
-        else if (in.starts_with("./")) in.remove_prefix(2);
-        else if (in.starts_with("/./")) in.remove_prefix(2);
-        else if (in == "/.") in = "/";
-        else if (in.starts_with("/../") || in == "/..") {
-            in = in == "/.." ? std::string_view("/") : in.substr(3);
-            const auto slash = out.rfind('/');
-            out.resize(slash == std::string::npos ? 0 : slash);
-        } else if (in == "." || in == "..") in = {};
-        else {
-            const auto next = in.find('/', in.front() == '/' ? 1 : 0);
-            out.append(in.substr(0, next));
-            in = next == std::string_view::npos ? std::string_view() : in.substr(next);
-        }
-    }
-    return out;
-}
-
-std::string resolve(std::string_view base_url, std::string_view href) {
-    const Reference base = split_reference(base_url);
-    const Reference ref = split_reference(href);
-    Reference t;
-    if (!ref.scheme.empty()) {
-        t = ref;
-        t.path = remove_dot_segments(ref.path);
-    } else {
-        t.scheme = base.scheme;
-        if (ref.has_authority) {
-            t.authority = ref.authority;
-            t.has_authority = true;
-            t.path = remove_dot_segments(ref.path);
-            t.query = ref.query;
-            t.has_query = ref.has_query;
-        } else {
-            t.authority = base.authority;
-            t.has_authority = base.has_authority;
-            if (ref.path.empty()) {
-                t.path = base.path;
-                t.query = ref.has_query ? ref.query : base.query;
-                t.has_query = ref.has_query || base.has_query;
-            } else {
-                if (ref.path.front() == '/') {
-                    t.path = remove_dot_segments(ref.path);
-                } else {
-                    std::string merged;
-                    if (base.has_authority && base.path.empty()) merged = "/" + ref.path;
-                    else {
-                        const auto slash = base.path.rfind('/');
-                        merged = (slash == std::string::npos ? "" : base.path.substr(0, slash + 1)) + ref.path;
-                    }
-                    t.path = remove_dot_segments(merged);
-                }
-                t.query = ref.query;
-                t.has_query = ref.has_query;
-            }
-        }
-    }
-    if (t.scheme != "http" && t.scheme != "https") return {};
-    if (!t.has_authority || t.authority.empty()) return {};
-    std::string out = t.scheme + "://" + t.authority + (t.path.empty() ? "/" : t.path);
-    if (t.has_query) out += "?" + t.query;
-    return out;
 }
 
 // --- the tree walk ---------------------------------------------------------------------------
@@ -195,7 +97,7 @@ struct Walker {
         const GumboElement& e = node->v.element;
         if (e.tag == GUMBO_TAG_A || e.tag == GUMBO_TAG_AREA) {
             if (const char* href = attribute(e, "href")) {
-                std::string url = resolve(against, trim(href));
+                std::string url = canonical_url(against, trim(href)).value_or("");
                 if (!url.empty() && seen.insert(url).second) {
                     PageLink link;
                     link.url = std::move(url);
@@ -223,11 +125,11 @@ PageLinks extract_links(std::string_view html, std::string_view page_url) {
     w.find_base(tree->root);
     std::string against(page_url);
     if (!w.base.empty()) {
-        std::string resolved_base = resolve(page_url, w.base);
-        if (!resolved_base.empty()) against = std::move(resolved_base);
+        if (auto resolved = resolve_url(page_url, w.base); resolved && is_http_scheme(parse_url(*resolved)->scheme))
+            against = std::move(*resolved);
     }
     w.walk(tree->root, against);
-    if (!w.canonical_href.empty()) w.out.canonical = resolve(against, w.canonical_href);
+    if (!w.canonical_href.empty()) w.out.canonical = canonical_url(against, w.canonical_href).value_or("");
     return std::move(w.out);
 }
 

@@ -10,7 +10,7 @@ namespace rumorwatch {
 
 /// One link of a page.
 struct PageLink {
-    std::string url;  ///< absolute http(s) URL, fragment removed
+    std::string url;  ///< absolute http(s) URL in canonical_url() form
     std::string text; ///< the anchor's visible text, whitespace collapsed (may be empty)
     bool nofollow = false; ///< rel="nofollow" (or "sponsored", "ugc")
 
@@ -24,8 +24,8 @@ struct PageLinks {
 };
 
 /// Reads the links of UTF-8 HTML. Relative references are resolved against `<base href>`
-/// when the page has one, else against `page_url`; javascript:, mailto: and other schemes
-/// are dropped. Never throws on bad input. Thread-safe.
+/// when the page has one, else against `page_url`, and put in canonical_url() form;
+/// javascript:, mailto: and other schemes are dropped. Never throws on bad input. Thread-safe.
 PageLinks extract_links(std::string_view html_utf8, std::string_view page_url);
 
 } // namespace rumorwatch
