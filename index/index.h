@@ -50,6 +50,11 @@ enum class UpsertOutcome { added, updated, unchanged };
 
 /// Owns a writable database. One writer per database at a time (Xapian's lock).
 /// Not thread-safe: use from one thread.
+///
+/// Everything written between two commit() calls (documents, crawl states, topics) is one
+/// Xapian transaction: it becomes durable at commit() as a whole, and a writer destroyed
+/// without committing (an exception, a crash) leaves none of it. Changes are held in memory
+/// until then, so commit at least every few thousand documents.
 class IndexWriter {
 public:
     /// Opens or creates the database at `path`.
@@ -69,7 +74,7 @@ public:
     std::optional<UrlState> url_state(const std::string& url) const;
     /// Every URL state (for resuming a crawl and scheduling revisits).
     std::vector<UrlState> all_url_states() const;
-    /// Makes everything since the last commit durable, atomically.
+    /// Makes everything since the last commit durable, atomically. @throws IndexError.
     void commit();
     /// Loads the topics' entity aliases as synonyms (Alibaba ↔ 阿里巴巴 ↔ Qwen ↔ 通义千问),
     /// replacing what an earlier call stored for the same topics; searches use them with
@@ -107,9 +112,9 @@ nlohmann::json current_version(const StoredArticle& article);
 
 /// A search request (the `search` command's options, minus output concerns).
 struct SearchRequest {
-    std::string query;
-    std::optional<Timestamp> since;
-    std::optional<Timestamp> until;
+    std::string query; ///< Xapian query syntax with rumorwatch's fields; empty: everything
+    std::optional<Timestamp> since; ///< inclusive, on StoredArticle::time
+    std::optional<Timestamp> until; ///< inclusive
     std::vector<std::string> outlets;
     std::vector<RumorStatus> statuses;
     std::vector<std::string> languages;
