@@ -136,8 +136,9 @@ private:
     }
 
     bool due(const UrlState& s, Timestamp now) const {
-        if (parts_.options.revisit_all) return true;
         if (!s.last_visit) return true; // discovered, never fetched
+        // --refresh asks again for every page that worked; failed ones keep their backoff.
+        if (parts_.options.revisit_all && s.failures == 0) return true;
         return !s.next_visit || *s.next_visit <= now;
     }
 

@@ -14,6 +14,9 @@
 
 namespace rumorwatch {
 
+/// The libcurl this binary runs with, e.g. "libcurl 7.88.1 (OpenSSL/3.0.19)".
+std::string libcurl_version();
+
 /// Reads a whole file. @throws InputError naming the file when it cannot be read.
 std::string read_text_file(const std::string& path);
 /// Loads and validates an outlets file. @throws ConfigError naming file and line/field.
@@ -34,7 +37,8 @@ struct CrawlOptions {
     std::string log_file;                 ///< JSON-lines log, empty: none
     std::optional<std::chrono::seconds> every; ///< long-running mode; empty: once
     bool progress_is_tty = false; ///< draw a progress line on `progress` (a terminal)
-    bool revisit_all = false;     ///< --refresh: ask again for every known URL now (conditionally)
+    bool revisit_all = false;     ///< --refresh: ask again now for every known URL that did not
+                                  ///< fail last time (conditionally: unchanged pages cost a 304)
     int max_connections = 16;     ///< connections open at once over all hosts
     int workers = 0;              ///< extraction threads; 0: one per core
 };

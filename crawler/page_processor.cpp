@@ -150,8 +150,9 @@ PageReport read_link_page(const CrawlTask& task, const FetchResult& r, const std
         urls.push_back(link.url);
         add_link(report, ctx.outlets, link.url, TaskKind::page, task.outlet);
     }
-    // Section pages are followed from the home page only, so the crawl stays shallow.
-    if (is_home(task, outlet))
+    // Section pages are followed from the home page only, so the crawl stays shallow, and
+    // only for an outlet without a sitemap: a sitemap already lists what sections would.
+    if (is_home(task, outlet) && outlet.sitemaps.empty())
         for (const auto& section : section_links(urls, outlet, ctx.outlets, kMaxSectionsPerHome))
             add_link(report, ctx.outlets, section, TaskKind::discovery, task.outlet);
     return report;

@@ -20,7 +20,8 @@ struct ProcessContext {
 };
 
 /// Reads a 2xx response: WARC capture, charset decoding, then feed/sitemap links, page links
-/// (home and section pages), or the article with every topic's analysis. Thread-safe.
+/// (home and section pages; sections only for outlets without a sitemap), or the article
+/// with every topic's analysis. Thread-safe.
 /// @throws only on I/O failure of the WARC writer.
 PageReport process_fetched(WorkItem item, const ProcessContext& context, Timestamp now);
 

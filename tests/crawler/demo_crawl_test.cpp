@@ -101,7 +101,10 @@ TEST_CASE("crawl: the demo world end to end into a real Xapian index, re-crawled
     std::ostringstream progress;
     const CrawlOptions options = demo_options(dir, server);
     const CrawlSummary first = crawl(options, progress);
-    CHECK(total(first, &OutletSummary::added) >= static_cast<int>(labels.size()));
+    std::set<std::string> canonical_urls;
+    for (const Label& l : labels) canonical_urls.insert(l.canonical_url);
+    // A copy whose rel=canonical names the original is not a document of its own.
+    CHECK(total(first, &OutletSummary::added) >= static_cast<int>(canonical_urls.size()));
     CHECK(first.outlets.size() == options.config.outlets.size());
 
     // Every labeled article is in the index under its canonical URL, with its outlet, and its
@@ -113,7 +116,7 @@ TEST_CASE("crawl: the demo world end to end into a real Xapian index, re-crawled
             INFO(l.id << " " << l.canonical_url);
             const auto stored = reader.find(l.canonical_url);
             REQUIRE(stored);
-            CHECK(stored->record.outlet_id == l.outlet);
+            if (l.url == l.canonical_url) CHECK(stored->record.outlet_id == l.outlet);
             CHECK_FALSE(stored->record.article.title.empty());
             CHECK(stored->record.article.text.find("\xEF\xBF\xBD") == std::string::npos);
             CHECK(stored->record.article.title.find("\xEF\xBF\xBD") == std::string::npos);
@@ -129,7 +132,7 @@ TEST_CASE("crawl: the demo world end to end into a real Xapian index, re-crawled
     std::set<std::string> had_body;
     for (const auto& r : server.requests())
         if (r.status == 200 && r.path != "/robots.txt") had_body.insert(r.host + r.path);
-    REQUIRE(had_body.size() >= labels.size());
+    REQUIRE(had_body.size() >= canonical_urls.size());
     server.clear_requests();
     CrawlOptions again = options;
     again.revisit_all = true;
