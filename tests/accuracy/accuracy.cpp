@@ -34,7 +34,7 @@ struct Options {
     std::string json;
     std::string thresholds;
     std::string write_thresholds;
-    std::string keep_db;
+    std::string keep;
     std::size_t worst = 10;
     bool verbose = false;
 };
@@ -56,7 +56,7 @@ int run(const Options& options) {
         CrawlRunOptions crawl_options;
         crawl_options.demo_dir = options.demo_dir;
         if (topic) crawl_options.topics.push_back(*topic);
-        crawl_options.keep_db = options.keep_db;
+        crawl_options.keep_dir = options.keep;
         std::ostringstream quiet;
         run = run_crawl(key, crawl_options, options.verbose ? std::cerr : quiet);
     }
@@ -114,7 +114,8 @@ int main(int argc, char** argv) {
     app.add_option("--thresholds", options.thresholds, "Fail (exit 1) when a figure is below its threshold in this file");
     app.add_option("--write-thresholds", options.write_thresholds,
                    "Write the figures, rounded down to the percent, as this mode's thresholds");
-    app.add_option("--keep-db", options.keep_db, "Copy the crawled database here (for rumorwatch show/search)");
+    app.add_option("--keep", options.keep,
+                   "Keep the crawl here: DIR/db (for rumorwatch show/search), DIR/crawl-log.jsonl, DIR/requests.jsonl");
     app.add_option("--worst", options.worst, "How many of the worst main texts to list")->capture_default_str();
     app.add_flag("-v,--verbose", options.verbose, "Show the crawler's progress on stderr");
     try {

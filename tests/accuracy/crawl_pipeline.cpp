@@ -88,6 +88,8 @@ void add_counts(std::map<std::string, long long>& counts, const CrawlSummary& su
         counts[phase + ".updated"] += s.updated;
         counts[phase + ".unchanged"] += s.unchanged;
         counts[phase + ".failed"] += s.failed;
+        counts[phase + ".skipped"] += s.skipped;
+        counts[phase + ".duplicates"] += s.duplicates;
         for (const auto& [reason, n] : s.failure_reasons) counts[phase + ".failed." + reason] += n;
     }
 }
@@ -121,6 +123,9 @@ RunResult run_crawl(const AnswerKey& key, const CrawlRunOptions& options, std::o
     const Snapshot first = make_snapshot(read_all(crawl_options.db_path));
 
     server.set_phase(2);
+    // As `make demo` does (crawl --refresh): ask again for every known URL, conditionally,
+    // so the edits are measured rather than the revisit schedule.
+    crawl_options.revisit_all = true;
     started = std::chrono::steady_clock::now();
     add_counts(run.crawl_counts, crawl(crawl_options, progress), "phase2");
     run.seconds_phase2 = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
@@ -151,9 +156,13 @@ RunResult run_crawl(const AnswerKey& key, const CrawlRunOptions& options, std::o
         if (!first.articles[i].record.near_dup_group.empty()) run.has_near_dups = true;
         if (!accounted[i]) run.unlabeled.push_back(first.articles[i].record.article.url);
     }
-    if (!options.keep_db.empty()) {
-        fs::remove_all(options.keep_db);
-        fs::copy(crawl_options.db_path, options.keep_db, fs::copy_options::recursive);
+    if (!options.keep_dir.empty()) {
+        const fs::path keep(options.keep_dir);
+        fs::create_directories(keep);
+        fs::remove_all(keep / "db");
+        fs::copy(crawl_options.db_path, keep / "db", fs::copy_options::recursive);
+        fs::copy_file(crawl_options.log_file, keep / "crawl-log.jsonl", fs::copy_options::overwrite_existing);
+        fs::copy_file(server.log_path(), keep / "requests.jsonl", fs::copy_options::overwrite_existing);
     }
     return run;
 }

@@ -17,12 +17,15 @@ namespace rumorwatch::accuracy {
 struct CrawlRunOptions {
     std::string demo_dir;
     std::vector<Topic> topics;
-    std::string keep_db; ///< copy the database here after the run (for `rumorwatch show`); empty: none
+    /// Copy the database (db/), the crawl log (crawl-log.jsonl) and the server's request log
+    /// (requests.jsonl) here after the run, for `rumorwatch show` and for diagnosis; empty: none.
+    std::string keep_dir;
     int server_max_seconds = 900;
 };
 
 /// Serves `demo_dir`/site (phase 1), crawls it once, reads every stored article; switches the
-/// server to phase 2 (`demo_dir`/phase2 wins), crawls again, reads again; then matches the
+/// server to phase 2 (`demo_dir`/phase2 wins), crawls again with every known URL revisited
+/// (`crawl --refresh`, as `make demo` does), reads again; then matches the
 /// stored articles to the labels by URL, then canonical URL. Crawl progress goes to
 /// `progress`. @throws what the crawler, the index or the server fixture throw.
 RunResult run_crawl(const AnswerKey& key, const CrawlRunOptions& options, std::ostream& progress);

@@ -206,13 +206,24 @@ void print_pair_details(const Report& rep, std::ostream& out) {
     const Scores& s = *rep.scores;
     if (!s.has_near_dups) return;
     const PairScores& p = s.pairs;
+    const auto distance = [&](int d) {
+        return d < 0 ? std::string() : "  (SimHash distance " + std::to_string(d) + " bits; groups within " +
+                                           std::to_string(p.max_distance) + ")";
+    };
+    if (p.closest_unrelated_distance >= 0)
+        out << "\nclosest articles the labels keep apart: " << p.closest_unrelated.first << "  +  "
+            << p.closest_unrelated.second << distance(p.closest_unrelated_distance) << '\n';
     if (!p.wrong_pairs.empty()) {
         out << "\nnear-duplicate pairs grouped that the labels keep apart (" << p.wrong_pairs.size() << ")\n";
-        for (const auto& [a, b] : p.wrong_pairs) out << "  " << a << "  +  " << b << '\n';
+        for (std::size_t i = 0; i < p.wrong_pairs.size(); ++i)
+            out << "  " << p.wrong_pairs[i].first << "  +  " << p.wrong_pairs[i].second << distance(p.wrong_distances[i])
+                << '\n';
     }
     if (!p.missed_pairs.empty()) {
         out << "\nnear-duplicate pairs missed (" << p.missed_pairs.size() << ")\n";
-        for (const auto& [a, b] : p.missed_pairs) out << "  " << a << "  +  " << b << '\n';
+        for (std::size_t i = 0; i < p.missed_pairs.size(); ++i)
+            out << "  " << p.missed_pairs[i].first << "  +  " << p.missed_pairs[i].second
+                << distance(p.missed_distances[i]) << '\n';
     }
 }
 
@@ -295,7 +306,8 @@ void print_report(const Report& rep, std::ostream& out) {
                 << fixed(phase == "phase1" ? run.seconds_phase1 : run.seconds_phase2, 1) << " s (fetched "
                 << count(phase + ".fetched") << ", not modified " << count(phase + ".not_modified") << ", added "
                 << count(phase + ".added") << ", updated " << count(phase + ".updated") << ", unchanged "
-                << count(phase + ".unchanged") << ", failed " << count(phase + ".failed") << ")\n";
+                << count(phase + ".unchanged") << ", not articles " << count(phase + ".skipped") << ", exact copies "
+                << count(phase + ".duplicates") << ", failed " << count(phase + ".failed") << ")\n";
         }
         for (const auto& [k, n] : run.crawl_counts)
             if (k.find(".failed.") != std::string::npos) out << "    " << safe(k, 80) << ": " << n << '\n';
@@ -341,7 +353,10 @@ nlohmann::json report_json(const Report& rep) {
         j["near_duplicates"] = {{"true_positives", p.true_positives}, {"false_positives", p.false_positives},
                                 {"false_negatives", p.false_negatives}, {"precision", p.precision},
                                 {"recall", p.recall}, {"f1", p.f1}, {"wrong_pairs", p.wrong_pairs},
-                                {"missed_pairs", p.missed_pairs}};
+                                {"missed_pairs", p.missed_pairs}, {"wrong_distances", p.wrong_distances},
+                                {"missed_distances", p.missed_distances}, {"max_distance", p.max_distance},
+                                {"closest_unrelated", p.closest_unrelated},
+                                {"closest_unrelated_distance", p.closest_unrelated_distance}};
     }
     j["run"] = {{"documents_first_crawl", run.documents_phase1}, {"documents_second_crawl", run.documents_phase2},
                 {"seconds_first", run.seconds_phase1}, {"seconds_second", run.seconds_phase2},

@@ -7,6 +7,11 @@
 
 #include <date/tz.h>
 
+#if __has_include("crawler/dedup.h")
+#include "crawler/dedup.h"
+#define RUMORWATCH_ACCURACY_HAS_DEDUP 1
+#endif
+
 namespace rumorwatch::accuracy {
 namespace {
 
@@ -51,6 +56,26 @@ bool grouped(const Observation& a, const Observation& b) {
     if (!a.phase1 || !b.phase1) return false;
     if (!a.phase1->stored_id.empty() && a.phase1->stored_id == b.phase1->stored_id) return true;
     return !a.phase1->near_dup_group.empty() && a.phase1->near_dup_group == b.phase1->near_dup_group;
+}
+
+/// The crawler's SimHash of each article's text (crawler/dedup.h), 0 when unknown.
+std::vector<std::uint64_t> fingerprints(const RunResult& run) {
+    std::vector<std::uint64_t> out(run.observations.size(), 0);
+#ifdef RUMORWATCH_ACCURACY_HAS_DEDUP
+    for (std::size_t i = 0; i < out.size(); ++i)
+        if (run.observations[i].phase1) out[i] = simhash64(run.observations[i].phase1->article.text);
+#endif
+    return out;
+}
+
+int distance(std::uint64_t a, std::uint64_t b) {
+#ifdef RUMORWATCH_ACCURACY_HAS_DEDUP
+    return a && b ? hamming_distance(a, b) : -1;
+#else
+    (void)a;
+    (void)b;
+    return -1;
+#endif
 }
 
 } // namespace
@@ -153,24 +178,36 @@ Scores score_run(const AnswerKey& key, const RunResult& run) {
     }
 
     if (run.has_near_dups) {
+        const std::vector<std::uint64_t> prints = fingerprints(run);
         for (std::size_t i = 0; i < key.labels.size(); ++i) {
             for (std::size_t j = i + 1; j < key.labels.size(); ++j) {
                 const Label& a = key.labels[i];
                 const Label& b = key.labels[j];
                 const bool truth = !a.dup_group.empty() && a.dup_group == b.dup_group;
                 const bool got = grouped(run.observations[i], run.observations[j]);
+                const int bits = distance(prints[i], prints[j]);
+                if (!truth && bits >= 0 &&
+                    (s.pairs.closest_unrelated_distance < 0 || bits < s.pairs.closest_unrelated_distance)) {
+                    s.pairs.closest_unrelated_distance = bits;
+                    s.pairs.closest_unrelated = {a.id, b.id};
+                }
                 if (truth && got) {
                     ++s.pairs.true_positives;
                 } else if (got) {
                     ++s.pairs.false_positives;
                     s.pairs.wrong_pairs.emplace_back(a.id, b.id);
+                    s.pairs.wrong_distances.push_back(bits);
                 } else if (truth) {
                     ++s.pairs.false_negatives;
                     s.pairs.missed_pairs.emplace_back(a.id, b.id);
+                    s.pairs.missed_distances.push_back(bits);
                 }
             }
         }
         PairScores& p = s.pairs;
+#ifdef RUMORWATCH_ACCURACY_HAS_DEDUP
+        p.max_distance = NearDupIndex::kDefaultMaxDistance;
+#endif
         const auto tp = static_cast<double>(p.true_positives);
         if (p.true_positives + p.false_positives) p.precision = tp / static_cast<double>(p.true_positives + p.false_positives);
         if (p.true_positives + p.false_negatives) p.recall = tp / static_cast<double>(p.true_positives + p.false_negatives);

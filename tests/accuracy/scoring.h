@@ -79,6 +79,15 @@ struct PairScores {
     double f1 = 0;
     std::vector<std::pair<std::string, std::string>> wrong_pairs; ///< grouped, should not be
     std::vector<std::pair<std::string, std::string>> missed_pairs; ///< not grouped, should be
+    /// SimHash Hamming distance of each wrong / missed pair's texts (the crawler's measure,
+    /// crawler/dedup.h), -1 when unknown: tells a threshold problem from a text problem.
+    std::vector<int> wrong_distances;
+    std::vector<int> missed_distances;
+    int max_distance = -1; ///< the crawler's grouping threshold in bits, -1 when unknown
+    /// The closest pair of articles the labels keep apart, by SimHash distance (-1 unknown):
+    /// how far the threshold could rise before it groups unrelated articles.
+    int closest_unrelated_distance = -1;
+    std::pair<std::string, std::string> closest_unrelated;
 };
 
 /// Every figure of one run.
