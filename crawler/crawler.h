@@ -38,6 +38,8 @@ struct CrawlOptions {
                                   ///< fail last time (conditionally: unchanged pages cost a 304)
     int max_connections = 16;     ///< connections open at once over all hosts
     int workers = 0;              ///< extraction threads; 0: one per core
+    std::chrono::milliseconds transfer_timeout{60'000}; ///< whole transfer, redirects included
+    std::size_t max_body_bytes = 8u << 20; ///< larger bodies are abandoned (after decoding)
 };
 
 /// Counts per outlet, for the end-of-crawl summary.
