@@ -70,6 +70,26 @@ struct CrawlSummary {
 /// using DB" when the lock is taken.
 CrawlSummary crawl(const CrawlOptions& options, std::ostream& progress);
 
+/// How `reindex` and `import-warc` read captured pages into an index.
+struct WarcImportOptions {
+    CrawlConfig config;               ///< outlets: a page is attributed to the outlet whose URLs it matches
+    std::vector<Topic> topics;
+    std::string db_path;
+    std::vector<std::string> files;   ///< .warc.gz or .warc files, read in the order given
+    bool quiet = false;
+};
+
+/// The WARC files of a folder (*.warc.gz, *.warc, and *.warc.gz.open left by an interrupted
+/// crawl), sorted by name, which for our files is capture order. @throws InputError when
+/// the folder cannot be read or holds none.
+std::vector<std::string> warc_files_in(const std::string& dir);
+
+/// Indexes the HTML responses of WARC files with no network: each page goes through the same
+/// decoding, extraction, analysis and index stage as a crawled one, its version pointing at
+/// the WARC file and record it came from. Pages of hosts no outlet covers are skipped and
+/// counted. Takes the crawl lock. @throws InputError for unreadable files, IndexError.
+CrawlSummary import_warc(const WarcImportOptions& options, std::ostream& progress);
+
 /// Writes the per-outlet table (fetched, not modified, new, updated, failed with reasons).
 void print_summary(const CrawlSummary& summary, std::ostream& out);
 

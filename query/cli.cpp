@@ -20,6 +20,8 @@ int run_cli(const std::vector<std::string>& args, Io& io) {
     add_stats_command(app, action, io);
     add_extract_command(app, action, io);
     add_classify_command(app, action, io);
+    add_reindex_command(app, action, io);
+    add_import_warc_command(app, action, io);
 
     try {
         // CLI11 wants the arguments in reverse order when given a vector.

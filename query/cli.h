@@ -32,6 +32,8 @@ void add_show_command(CLI::App& app, Action& action, Io& io);
 void add_stats_command(CLI::App& app, Action& action, Io& io);
 void add_extract_command(CLI::App& app, Action& action, Io& io);
 void add_classify_command(CLI::App& app, Action& action, Io& io);
+void add_reindex_command(CLI::App& app, Action& action, Io& io);
+void add_import_warc_command(CLI::App& app, Action& action, Io& io);
 
 /// Parses `args` (without the program name), runs the command, and returns the exit code.
 /// Every exception is caught here and printed as "rumorwatch: error: ...".
