@@ -9,16 +9,13 @@
 #include <set>
 #include <thread>
 
-#include <fcntl.h>
 #include <signal.h>
-#include <spawn.h>
 #include <sys/wait.h>
 
 #include "index/index.h"
+#include "tests/support/child_process.h"
 #include "tests/support/temp_dir.h"
 #include "tests/support/test_server.h"
-
-extern char** environ;
 
 using namespace rumorwatch;
 using namespace rumorwatch::test;
@@ -73,30 +70,6 @@ void write_world(const TempDir& site) {
     site.write("outlets.json", config.dump(2));
 }
 
-/// Starts the real binary; returns its pid.
-pid_t spawn_crawl(const std::vector<std::string>& args) {
-    std::vector<std::string> argv_strings = {(binary_dir() / "query/rumorwatch").string()};
-    argv_strings.insert(argv_strings.end(), args.begin(), args.end());
-    std::vector<char*> argv;
-    for (auto& a : argv_strings) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
-    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
-    pid_t pid = -1;
-    const int rc = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ);
-    posix_spawn_file_actions_destroy(&actions);
-    REQUIRE(rc == 0);
-    return pid;
-}
-
-int wait_exit(pid_t pid) {
-    int status = 0;
-    while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {}
-    return status;
-}
-
 /// The documents of a database: canonical URL -> content hash.
 std::map<std::string, std::string> documents(const std::string& db) {
     IndexReader reader({db});
@@ -142,7 +115,7 @@ TEST_CASE("resume: SIGKILL at random moments, then a full run, gives the uninter
 
     // The reference: one uninterrupted crawl.
     const auto reference_started = std::chrono::steady_clock::now();
-    REQUIRE(wait_exit(spawn_crawl(args(dir.file("reference")))) == 0);
+    REQUIRE(exit_code(ChildProcess(args(dir.file("reference"))).wait()) == 0);
     const auto reference_time = std::chrono::steady_clock::now() - reference_started;
     const auto reference = documents(dir.file("reference"));
     REQUIRE(reference.size() == static_cast<std::size_t>(kHosts * kArticles));
@@ -156,10 +129,10 @@ TEST_CASE("resume: SIGKILL at random moments, then a full run, gives the uninter
     for (int round = 0; round < 4; ++round) {
         const std::set<std::string> committed = std::filesystem::exists(db) ? committed_pages(db) : std::set<std::string>{};
         server.clear_requests();
-        const pid_t pid = spawn_crawl(args(db));
+        ChildProcess child(args(db));
         std::this_thread::sleep_for(std::chrono::milliseconds(when(rng)));
-        const bool was_running = kill(pid, SIGKILL) == 0;
-        const int status = wait_exit(pid);
+        const bool was_running = child.signal(SIGKILL);
+        const int status = child.wait();
         if (was_running && WIFSIGNALED(status)) ++kills_mid_crawl;
         // Nothing committed before this run was downloaded again (feeds are asked for every
         // crawl, conditionally, and answer 304).
@@ -176,7 +149,7 @@ TEST_CASE("resume: SIGKILL at random moments, then a full run, gives the uninter
     // Then a run to the end.
     const std::set<std::string> committed = committed_pages(db);
     server.clear_requests();
-    REQUIRE(wait_exit(spawn_crawl(args(db))) == 0);
+    REQUIRE(exit_code(ChildProcess(args(db)).wait()) == 0);
     for (const auto& r : server.requests()) {
         const std::string url = "http://" + r.host + r.path;
         if (committed.count(url)) CHECK((r.conditional && r.status == 304));
