@@ -10,11 +10,13 @@ CMAKE_FLAGS ?=
 DEB_PACKAGES := build-essential cmake pkg-config git ca-certificates tzdata python3 \
 	libcurl4-openssl-dev libgumbo-dev libxapian-dev xapian-tools nlohmann-json3-dev \
 	catch2 libpugixml-dev zlib1g-dev libssl-dev libuchardet-dev libcli11-dev \
-	libhowardhinnant-date-dev
+	libhowardhinnant-date-dev chromium man-db clang libclang-rt-14-dev file
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build test demo bench accuracy clean
+PREFIX ?= /usr/local
+
+.PHONY: all deps build test test-asan fuzz fuzz-build demo bench accuracy install package package-test clean
 
 all: build
 
@@ -38,17 +40,76 @@ build: deps
 test: build
 	ctest --test-dir $(BUILD_DIR) --output-on-failure -j $(JOBS)
 
+# Sanitizer and fuzz builds live beside the normal one and never share its cache.
+ASAN_BUILD_DIR ?= build-asan
+FUZZ_BUILD_DIR ?= build-fuzz
+FUZZ_SECONDS ?= 60
+FUZZ_CXX ?= clang++
+SANITIZER_ENV := ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+
+## test-asan: the whole suite under AddressSanitizer+UndefinedBehaviorSanitizer (Debug),
+## then, when clang is installed, a short run of every libFuzzer target (CTest label fuzz)
+test-asan: deps
+	cmake -S . -B $(ASAN_BUILD_DIR) -DCMAKE_BUILD_TYPE=Debug -DRUMORWATCH_SANITIZE=ON $(CMAKE_FLAGS)
+	cmake --build $(ASAN_BUILD_DIR) -j $(JOBS)
+	$(SANITIZER_ENV) ctest --test-dir $(ASAN_BUILD_DIR) --output-on-failure -j $(JOBS)
+	@if command -v $(FUZZ_CXX) >/dev/null 2>&1; then \
+	  $(MAKE) --no-print-directory fuzz-build && \
+	  $(SANITIZER_ENV) ctest --test-dir $(FUZZ_BUILD_DIR) -L fuzz --output-on-failure -j $(JOBS); \
+	else echo "make test-asan: $(FUZZ_CXX) not found, fuzz targets skipped"; fi
+
+fuzz-build: deps
+	cmake -S . -B $(FUZZ_BUILD_DIR) -DCMAKE_CXX_COMPILER=$(FUZZ_CXX) -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+	  "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O1 -gline-tables-only" \
+	  -DRUMORWATCH_FUZZ=ON -DRUMORWATCH_BUILD_TESTS=OFF $(CMAKE_FLAGS)
+	cmake --build $(FUZZ_BUILD_DIR) -j $(JOBS) --target $$(cd tests/fuzz && ls fuzz_*.cpp | sed 's/\.cpp$$//')
+
+## fuzz: run every libFuzzer target for FUZZ_SECONDS (default 60) over its seed corpus;
+## executions per target in $(FUZZ_BUILD_DIR)/fuzz-summary.txt, crashes in fuzz-artifacts/
+fuzz: fuzz-build
+	@rm -f $(FUZZ_BUILD_DIR)/fuzz-summary.txt; status=0; \
+	for src in tests/fuzz/fuzz_*.cpp; do \
+	  t=$$(basename $$src .cpp); c=$${t#fuzz_}; mkdir -p $(FUZZ_BUILD_DIR)/fuzz-corpus/$$c $(FUZZ_BUILD_DIR)/fuzz-artifacts; \
+	  echo "== $$t ($(FUZZ_SECONDS) s)"; \
+	  $(SANITIZER_ENV) $(FUZZ_BUILD_DIR)/tests/fuzz/$$t -max_total_time=$(FUZZ_SECONDS) -timeout=10 \
+	    -print_final_stats=1 -artifact_prefix=$(FUZZ_BUILD_DIR)/fuzz-artifacts/$$c- \
+	    $(FUZZ_BUILD_DIR)/fuzz-corpus/$$c tests/fuzz/corpus/$$c > $(FUZZ_BUILD_DIR)/fuzz-$$c.log 2>&1; rc=$$?; \
+	  runs=$$(grep -o 'stat::number_of_executed_units: *[0-9]*' $(FUZZ_BUILD_DIR)/fuzz-$$c.log | grep -o '[0-9]*$$'); \
+	  echo "$$c executions=$${runs:-?} exit=$$rc" | tee -a $(FUZZ_BUILD_DIR)/fuzz-summary.txt; \
+	  [ $$rc -eq 0 ] || { status=1; tail -30 $(FUZZ_BUILD_DIR)/fuzz-$$c.log; }; \
+	done; exit $$status
+
 ## demo: serve seeds/demo on loopback, crawl it, index it, print the timeline
 demo: build
 	bash seeds/demo/run-demo.sh $(BUILD_DIR)/query/rumorwatch demo-out
 
-## bench: benchmarks (see README, "Performance")
+## bench: every stage on generated news worlds beside its floor (tests/bench/README.md);
+## writes bench/results.json and prints a table. BENCH_SCALE=full for the 100,000-article figures.
+BENCH_SCALE ?= small
 bench: build
-	$(BUILD_DIR)/tests/parser_analysis_speed_test
+	python3 tests/bench/run_bench.py --build-dir $(BUILD_DIR) --scale $(BENCH_SCALE)
 
-## accuracy: status classification on the labeled table (accuracy, confusion matrix, misses)
+## accuracy: score every stage against the demo world's labels (crawl path; the report's
+## JSON goes to $(BUILD_DIR)/accuracy.json), the labeled sentence table included (through
+## `rumorwatch classify`). ACCURACY_FLAGS=--direct for the fast file path.
+ACCURACY_FLAGS ?=
 accuracy: build
-	$(BUILD_DIR)/tests/parser_status_table_test
+	$(BUILD_DIR)/tests/accuracy/rumorwatch_accuracy $(ACCURACY_FLAGS) \
+	  --json $(BUILD_DIR)/accuracy.json \
+	  $(if $(wildcard tests/accuracy/thresholds.json),--thresholds tests/accuracy/thresholds.json)
+
+## install: the binary, man page, completion, shipped data and systemd units under PREFIX
+install: build
+	cmake --install $(BUILD_DIR) --prefix $(PREFIX)
+
+## package: a Debian package built by CPack (build/rumorwatch_*.deb)
+package: build
+	cd $(BUILD_DIR) && cpack -G DEB
+
+## package-test: install the .deb into a scratch dpkg root, run it, remove it
+package-test: package
+	bash tests/query/package_check.sh $(BUILD_DIR)
 
 clean:
-	rm -rf $(BUILD_DIR) demo-out
+	rm -rf $(BUILD_DIR) $(ASAN_BUILD_DIR) $(FUZZ_BUILD_DIR) demo-out

@@ -14,6 +14,9 @@
 
 namespace rumorwatch {
 
+/// The libcurl this binary runs with, e.g. "libcurl 7.88.1 (OpenSSL/3.0.19)".
+std::string libcurl_version();
+
 /// Reads a whole file. @throws InputError naming the file when it cannot be read.
 std::string read_text_file(const std::string& path);
 /// Loads and validates an outlets file. @throws ConfigError naming file and line/field.

@@ -13,6 +13,9 @@
 
 namespace rumorwatch {
 
+/// The Xapian library this binary runs with, e.g. "Xapian 1.4.22".
+std::string xapian_version();
+
 /// What the crawler knows about one URL between visits. Committed with the documents.
 struct UrlState {
     std::string url;

@@ -334,7 +334,7 @@ SearchResponse IndexReader::search(const SearchRequest& request) {
         int rank = request.offset;
         for (auto it = mset.begin(); it != mset.end(); ++it) {
             SearchHit hit;
-            hit.article = index_detail::decode_data(it.get_document().get_data(), true);
+            hit.article = index_detail::decode_document(it.get_document(), true);
             hit.weight = it.get_weight();
             hit.copies = it.get_collapse_count();
             hit.rank = ++rank;
@@ -371,7 +371,7 @@ std::vector<StoredArticle> IndexReader::timeline_articles(const TimelineRequest&
         std::vector<StoredArticle> articles;
         articles.reserve(mset.size());
         for (auto it = mset.begin(); it != mset.end(); ++it)
-            articles.push_back(index_detail::decode_data(it.get_document().get_data(), request.with_text));
+            articles.push_back(index_detail::decode_document(it.get_document(), request.with_text));
         // Equal times come back in document-id order, which differs between shards: make
         // the order a property of the articles alone.
         std::stable_sort(articles.begin(), articles.end(), [](const StoredArticle& a, const StoredArticle& b) {
@@ -386,7 +386,7 @@ std::optional<StoredArticle> IndexReader::find(const std::string& url_or_id) {
     return impl_->with_reopen([&]() -> std::optional<StoredArticle> {
         const auto docid = impl_->docid_of(url_or_id);
         if (!docid) return std::nullopt;
-        return index_detail::decode_data(impl_->db.get_document(*docid).get_data(), true);
+        return index_detail::decode_document(impl_->db.get_document(*docid), true);
     });
 }
 

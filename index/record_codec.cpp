@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include <zlib.h>
+
 #include "index/schema.h"
 #include "index/text_analysis.h"
 #include "parser/errors.h"
@@ -173,24 +175,55 @@ std::string encode_data(const StoredArticle& s) {
                     {"analysis", r.analysis},
                     {"versions", s.versions},
                     {"fingerprint", record_fingerprint(r)}};
-    std::string data = j.dump(-1, ' ', false, json::error_handler_t::replace);
-    data += '\0';
-    data += r.article.text;
-    return data;
+    return j.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+std::string encode_text(std::string_view text) {
+    constexpr std::size_t kWorthCompressing = 128;
+    if (text.size() >= kWorthCompressing && text.size() < 0xFFFFFFFFu) {
+        uLongf size = compressBound(static_cast<uLong>(text.size()));
+        std::string out(5 + size, '\0');
+        out[0] = 'z';
+        const auto n = static_cast<std::uint32_t>(text.size());
+        for (int i = 0; i < 4; ++i) out[1 + i] = static_cast<char>((n >> (8 * i)) & 0xFF);
+        // Level 1: most of the saving at a fraction of the time of the default level.
+        if (compress2(reinterpret_cast<Bytef*>(out.data() + 5), &size,
+                      reinterpret_cast<const Bytef*>(text.data()), static_cast<uLong>(text.size()), 1) == Z_OK &&
+            size + 5 < text.size()) {
+            out.resize(5 + size);
+            return out;
+        }
+    }
+    std::string out = "t";
+    out += text;
+    return out;
+}
+
+std::string decode_text(const std::string& value) {
+    if (value.empty()) return {};
+    if (value[0] == 't') return value.substr(1);
+    if (value[0] != 'z' || value.size() < 5) throw IndexError("a stored article text is damaged");
+    std::uint32_t n = 0;
+    for (int i = 0; i < 4; ++i) n |= std::uint32_t(static_cast<unsigned char>(value[1 + i])) << (8 * i);
+    std::string out(n, '\0');
+    uLongf size = n;
+    if (uncompress(reinterpret_cast<Bytef*>(out.data()), &size, reinterpret_cast<const Bytef*>(value.data() + 5),
+                   static_cast<uLong>(value.size() - 5)) != Z_OK ||
+        size != n)
+        throw IndexError("a stored article text is damaged");
+    return out;
 }
 
 json decode_data_json(const std::string& data) {
-    const auto nul = data.find('\0');
-    json j = json::parse(data.begin(), nul == std::string::npos ? data.end() : data.begin() + nul,
-                         nullptr, false);
+    json j = json::parse(data, nullptr, false);
     if (!j.is_object() || !j.contains("id"))
         throw IndexError("a document's data is not a rumorwatch article (was this database "
                          "written by another program?)");
     return j;
 }
 
-StoredArticle decode_data(const std::string& data, bool with_text) {
-    const json j = decode_data_json(data);
+StoredArticle decode_document(const Xapian::Document& doc, bool with_text) {
+    const json j = decode_data_json(doc.get_data());
     StoredArticle s;
     s.id = str(j, "id");
     auto& r = s.record;
@@ -213,10 +246,7 @@ StoredArticle decode_data(const std::string& data, bool with_text) {
         s.time = s.first_seen;
         s.time_source = "first_seen";
     }
-    if (with_text) {
-        const auto nul = data.find('\0');
-        if (nul != std::string::npos) r.article.text = data.substr(nul + 1);
-    }
+    if (with_text) r.article.text = decode_text(doc.get_value(schema::kTextSlot));
     return s;
 }
 
@@ -283,6 +313,7 @@ Xapian::Document build_document(const StoredArticle& s, Xapian::TermGenerator& t
     doc.add_value(schema::kOutletSlot, r.outlet_id);
     if (!r.near_dup_group.empty()) doc.add_value(schema::kDupGroupSlot, r.near_dup_group);
     doc.add_value(schema::kContentHashSlot, r.content_hash);
+    if (!a.text.empty()) doc.add_value(schema::kTextSlot, encode_text(a.text));
     return doc;
 }
 

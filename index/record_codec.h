@@ -1,8 +1,8 @@
 /// \file
 /// ArticleRecord ↔ Xapian document (index/ only: includes Xapian). The document data is the
-/// compact JSON of everything but the body, a NUL byte, then the body text, so readers that
-/// need no text (the timeline) skip parsing it. JSON never holds a raw NUL, so the split is
-/// unambiguous.
+/// compact JSON of everything but the body; the body text sits in its own value slot
+/// (zlib-compressed), so readers that need no text (the timeline, search results before
+/// their snippets) never read or inflate it.
 #pragma once
 
 #include <string>
@@ -14,13 +14,19 @@
 
 namespace rumorwatch::index_detail {
 
-/// The document data of `article` (see the file comment).
+/// The document data of `article`: compact JSON without the body text.
 std::string encode_data(const StoredArticle& article);
-/// Inverse of encode_data; `with_text` false leaves record.article.text empty (faster).
-/// @throws IndexError when the data is not rumorwatch's.
-StoredArticle decode_data(const std::string& data, bool with_text = true);
-/// The JSON part of document data, without the text.
+/// The document data as JSON. @throws IndexError when the data is not rumorwatch's.
 nlohmann::json decode_data_json(const std::string& data);
+/// The stored article of `doc`; `with_text` false leaves record.article.text empty and
+/// skips reading the text slot (faster). @throws IndexError when the data is not ours.
+StoredArticle decode_document(const Xapian::Document& doc, bool with_text = true);
+
+/// The value stored in kTextSlot for `text`: "z" + 4-byte little-endian length + zlib
+/// stream, or "t" + the text when compressing would not pay.
+std::string encode_text(std::string_view text);
+/// Inverse of encode_text. @throws IndexError when the value is damaged.
+std::string decode_text(const std::string& value);
 
 /// Every term and value of the schema for `article`, with its data set.
 Xapian::Document build_document(const StoredArticle& article, Xapian::TermGenerator& termgen);

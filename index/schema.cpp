@@ -87,7 +87,7 @@ std::string values_map_json() {
         {"published", kPublishedSlot}, {"published_day", kPublishedDaySlot},
         {"crawled", kCrawledSlot},     {"status", kStatusSlot},
         {"status_rank", kStatusRankSlot}, {"outlet", kOutletSlot},
-        {"dup_group", kDupGroupSlot},  {"content_hash", kContentHashSlot}};
+        {"dup_group", kDupGroupSlot},  {"content_hash", kContentHashSlot}, {"text", kTextSlot}};
     return map.dump();
 }
 

@@ -80,6 +80,10 @@ enum Slot : unsigned {
     kDupGroupSlot = 6,
     /// Hex SHA-256 of the extracted text, to tell edits from re-crawls.
     kContentHashSlot = 7,
+    /// The body text, for snippets and `show`: "z" + 4-byte little-endian length + zlib
+    /// stream, or "t" + the text. Kept out of the document data so that readers needing
+    /// only metadata (the timeline, result lists) never read it.
+    kTextSlot = 8,
 };
 
 // ---- Database metadata keys ----------------------------------------------------------

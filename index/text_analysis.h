@@ -27,7 +27,7 @@ unsigned query_parser_flags();
 /// A query parser bound to `db` (for wildcards and synonyms) with every field prefix, the
 /// `date:` range and AND as the default operator.
 Xapian::QueryParser make_query_parser(const Xapian::Database& db);
-/// Flags for MSet::snippet matching the above (background model, CJK n-grams).
+/// Flags for MSet::snippet matching the above (CJK n-grams; no background model, for speed).
 unsigned snippet_flags();
 
 } // namespace rumorwatch::index_detail

@@ -92,11 +92,11 @@ UpsertOutcome IndexWriter::upsert(const ArticleRecord& record) {
         Xapian::WritableDatabase& db = impl_->db;
         const auto existing = db.postlist_begin(id_term);
         if (existing != db.postlist_end(id_term)) {
-            const std::string data = db.get_document(*existing).get_data();
-            const auto old_json = index_detail::decode_data_json(data);
+            const Xapian::Document old_doc = db.get_document(*existing);
+            const auto old_json = index_detail::decode_data_json(old_doc.get_data());
             if (old_json.value("fingerprint", std::string()) == index_detail::record_fingerprint(record))
                 return UpsertOutcome::unchanged;
-            const StoredArticle old = index_detail::decode_data(data, false);
+            const StoredArticle old = index_detail::decode_document(old_doc, false);
             stored.versions = old.versions;
             stored.first_seen = old.first_seen;
             const auto& o = old.record;

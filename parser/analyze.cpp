@@ -3,6 +3,7 @@
 #include "parser/analyze.h"
 
 #include <algorithm>
+#include <cctype>
 #include <list>
 
 #include "parser/article_status.h"
@@ -23,6 +24,68 @@ std::string lower(std::string_view s) {
         if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
     return out;
 }
+
+// Generic mode: how much of the claim's content a body sentence must share to count, and to
+// count fully.
+constexpr double kMinimumOverlap = 0.15;
+constexpr double kStrongOverlap = 0.3;
+
+/// Content words of a text: lower-cased Latin words of four letters or more that are not
+/// function words, and Chinese character pairs.
+std::vector<std::string> content_words(std::string_view text) {
+    static const std::vector<std::string_view> kStop = {
+        "that", "this", "with", "from", "have", "been", "will", "would", "could", "says", "said",
+        "about", "after", "their", "there", "they", "what", "when", "which", "into", "over", "more",
+        "than", "them", "were", "report", "reports", "reportedly", "news", "just", "also"};
+    std::vector<std::string> out;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        const unsigned char c = static_cast<unsigned char>(text[i]);
+        if (std::isalnum(c)) {
+            std::size_t e = i;
+            while (e < text.size() && std::isalnum(static_cast<unsigned char>(text[e]))) ++e;
+            std::string w = lower(text.substr(i, e - i));
+            if (w.size() >= 4 && std::find(kStop.begin(), kStop.end(), w) == kStop.end()) out.push_back(w);
+            i = e;
+        } else if (c >= 0xE4 && c <= 0xE9 && i + 6 <= text.size() &&
+                   static_cast<unsigned char>(text[i + 3]) >= 0xE4 && static_cast<unsigned char>(text[i + 3]) <= 0xE9) {
+            out.emplace_back(text.substr(i, 6)); // a pair of CJK ideographs
+            i += 3;
+        } else {
+            ++i;
+        }
+    }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+}
+
+/// Share of `about` found in `sentence`.
+double overlap_with(std::string_view sentence, const std::vector<std::string>& about) {
+    if (about.empty()) return 1.0;
+    const auto words = content_words(sentence);
+    std::size_t shared = 0;
+    for (const auto& w : about) shared += std::binary_search(words.begin(), words.end(), w);
+    return double(shared) / about.size();
+}
+
+/// Cues that state something about a deal by themselves (not hedges, not deal words).
+bool is_explicit(CueKind k) {
+    switch (k) {
+    case CueKind::confirm:
+    case CueKind::approve:
+    case CueKind::announce:
+    case CueKind::joint_announcement:
+    case CueKind::deny:
+    case CueKind::deny_after:
+    case CueKind::stall:
+    case CueKind::review:
+    case CueKind::cancel:
+    case CueKind::no_comment: return true;
+    default: return false;
+    }
+}
+
 
 } // namespace
 
@@ -79,6 +142,17 @@ struct Analyzer::Impl {
             r.confidence = kNoneConfidence;
             return r;
         }
+        // The project's convention (seeds/demo labels): an article that never names every
+        // party is not about the rumor unless it says something explicit about the deal
+        // ("Alibaba's chairman confirmed the partnership"); Alibaba's earnings are not.
+        std::vector<bool> named_directly(topic->entities.size(), false);
+        for (const auto& f : facts)
+            for (const auto& h : f.hits)
+                if (h.kind == CueKind::entity) named_directly[h.entity] = true;
+        bool all_named = true;
+        for (std::size_t e = 0; e < topic->entities.size(); ++e)
+            if (topic->entities[e].party && !named_directly[e]) all_named = false;
+
         const auto selected = select_mentions(facts, *topic);
         std::vector<MentionPlace> places;
         for (std::size_t i = 0; i < facts.size(); ++i) {
@@ -89,8 +163,15 @@ struct Analyzer::Impl {
             ctx.sources.last_party = f.party_before;
             ctx.names_all_parties = party_count > 1 && f.parties.size() >= party_count;
             const SentenceJudgement j = judge_sentence(f.text, f.hits, ctx);
+            if (!all_named && (j.bare || j.cue_hit < 0 || !is_explicit(f.hits[j.cue_hit].kind))) continue;
             r.mentions.push_back(make_mention(f, j, published));
-            places.push_back({f.in_headline, f.ordinal});
+            // A review in the headline is the news itself; in the body, a step in passing.
+            places.push_back({f.in_headline, f.ordinal, j.weak && !f.in_headline});
+        }
+        if (!all_named && r.mentions.empty()) {
+            r.status = RumorStatus::none;
+            r.confidence = kNoneConfidence - 0.2;
+            return r;
         }
         collect_sources(r);
         if (r.mentions.empty() ||
@@ -120,20 +201,24 @@ struct Analyzer::Impl {
         RumorAnalysis r;
         const auto facts = read_sentences(headline, body, lexicon, nullptr);
         const std::string lowered_claim = lower(claim);
+        // What the text is about: the given claim, else its headline (or first sentence).
+        const auto about = content_words(!claim.empty() ? claim : facts.empty() ? std::string_view{} : facts[0].text);
         std::vector<MentionPlace> places;
         for (std::size_t i = 0; i < facts.size(); ++i) {
             const auto& f = facts[i];
             // The headline (or, without one, the first sentence) states the claim; the rest
-            // count when they carry a cue.
+            // count when they carry a cue and speak of the same thing.
             const bool lead = i == 0;
             if (!lead && !f.statement) continue;
+            const double overlap = lead ? 1.0 : overlap_with(f.text, about);
+            if (!lead && overlap < kMinimumOverlap && f.ordinal > 1) continue;
             RuleContext ctx;
             ctx.generic = true;
             ctx.claim = lowered_claim;
             SentenceJudgement j = judge_sentence(f.text, f.hits, ctx);
             if (!lead && (j.bare || j.status == RumorStatus::mentioned)) continue;
             r.mentions.push_back(make_mention(f, j, published));
-            places.push_back({f.in_headline || i == 0, f.ordinal});
+            places.push_back({f.in_headline || i == 0, f.ordinal, !lead && overlap < kStrongOverlap});
         }
         collect_sources(r);
         if (r.mentions.empty()) {

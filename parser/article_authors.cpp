@@ -3,6 +3,7 @@
 #include "parser/article_authors.h"
 
 #include "parser/authors.h"
+#include "parser/dates.h"
 #include "parser/text_util.h"
 
 namespace rumorwatch {
@@ -11,6 +12,9 @@ namespace {
 constexpr std::string_view kAuthorKeys[] = {"author", "article:author", "byl", "parsely-author",
                                             "sailthru.author", "dc.creator", "dcterms.creator",
                                             "citation_author", "og:article:author"};
+
+/// A dateline with more "names" than this is prose, not a byline.
+constexpr std::size_t kMaxNamesBesideDate = 2;
 
 bool is_url_or_handle(std::string_view s) {
     return s.find("://") != std::string_view::npos || (!s.empty() && s[0] == '@') ||
@@ -35,7 +39,7 @@ void fill_authors(const Page& page, Article& a) {
             add_unique(found.organisations, name.name);
             continue;
         }
-        merge(found, split_byline(name.name));
+        merge(found, split_byline(name.name, a.language));
     }
     if (!found.empty()) source = "json-ld";
 
@@ -44,7 +48,7 @@ void fill_authors(const Page& page, Article& a) {
         for (std::string_view key : kAuthorKeys) {
             for (const auto& v : page.meta.all(key)) {
                 if (is_url_or_handle(v)) continue;
-                merge(found, split_byline(v));
+                merge(found, split_byline(v, a.language));
             }
             if (!found.empty()) {
                 source = "meta:" + std::string(key);
@@ -71,24 +75,31 @@ void fill_authors(const Page& page, Article& a) {
                 }
                 return true;
             });
-            if (name.empty()) name = dom.text(i);
-            merge(found, split_byline(name));
+            if (name.empty()) name = dom.spaced_text(i);
+            merge(found, split_byline(name, a.language));
         }
         if (!found.empty()) source = "byline";
     }
     if (found.empty()) {
         for (std::int32_t i : page.bylines) {
-            if (!page.hints[static_cast<std::size_t>(i)].byline) continue;
             const std::string cls = text::to_lower_ascii(std::string(dom.attr(i, "class")) + " " + std::string(dom.attr(i, "id")));
-            const std::string t = dom.text(i);
-            // Only elements that say they are a byline or author, or whose text reads like one.
-            const bool named = cls.find("byline") != std::string::npos || cls.find("author") != std::string::npos;
-            const bool reads = text::istarts_with(t, "by ") || text::istarts_with(t, "记者") ||
-                               text::istarts_with(t, "文/") || text::istarts_with(t, "作者") ||
-                               t.find("기자") != std::string::npos;
-            if (!named && !reads) continue;
             if (cls.find("bio") != std::string::npos) continue; // "author-bio" paragraphs
-            merge(found, split_byline(t));
+            const std::string t = dom.spaced_text(i);
+            // Elements that say they are a byline or author, or whose text reads like one.
+            const bool named = cls.find("byline") != std::string::npos || cls.find("author") != std::string::npos ||
+                               cls.find("writer") != std::string::npos || cls.find("reporter") != std::string::npos;
+            const bool reads = text::istarts_with(t, "by ") || text::istarts_with(t, "par ") ||
+                               text::istarts_with(t, "von ") || text::istarts_with(t, "por ") ||
+                               t.find("记者") != std::string::npos ||
+                               t.find("記者") != std::string::npos || text::istarts_with(t, "文/") ||
+                               text::istarts_with(t, "作者") || t.find("기자") != std::string::npos;
+            if (named || reads) {
+                merge(found, split_byline(t, a.language));
+            } else if (find_date_in_text(t, page.dates)) {
+                // "Ka Yee Lam · 13 February 2025, 4:10pm HKT": a name beside the dateline.
+                const Byline b = split_byline(t, a.language);
+                if (b.people.size() <= kMaxNamesBesideDate) merge(found, b);
+            }
             if (!found.empty()) break;
         }
         if (!found.empty()) source = "byline";

@@ -107,10 +107,21 @@ void fill_dates(const Page& page, Article& a) {
     if (!published && !a.canonical_url.empty() && a.canonical_url != a.url)
         if (auto d = date_from_url(a.canonical_url, ctx)) published = make(*d, "url", true);
 
+    // A day from the URL gains its hour from a byline of the same day.
+    if (published && published->source == "url") {
+        for (std::int32_t i : page.bylines) {
+            const auto d = find_date_in_text(split_updated(dom.spaced_text(i)).first, ctx);
+            if (d && d->has_time && d->time >= published->time && d->time < published->time + std::chrono::hours(24)) {
+                published = ArticleDate{d->time, "url+text", true, true};
+                break;
+            }
+        }
+    }
+
     // 5. Visible text: bylines, then the first lines of the body.
     if (!published || !modified) {
         for (std::int32_t i : page.bylines) {
-            const std::string t = dom.text(i);
+            const std::string t = dom.spaced_text(i);
             if (t.empty()) continue;
             const auto [before, after] = split_updated(t);
             if (!published) {
@@ -121,6 +132,13 @@ void fill_dates(const Page& page, Article& a) {
             }
             if (published && modified) break;
         }
+    }
+    if (!published) {
+        for (const auto& line : page.main.byline_lines)
+            if (auto d = find_date_in_text(line, ctx)) {
+                published = make(*d, "text", false);
+                break;
+            }
     }
     if (!published) {
         std::string top;

@@ -8,6 +8,7 @@ namespace rumorwatch {
 namespace {
 
 constexpr double kBackgroundWeight = 0.35;
+constexpr double kBareWeight = 0.5;
 
 double status_weight(RumorStatus s) {
     switch (s) {
@@ -40,7 +41,7 @@ void decide_article_status(RumorAnalysis& r, std::span<const MentionPlace> place
     for (std::size_t i = 0; i < r.mentions.size(); ++i) {
         const Mention& m = r.mentions[i];
         score[i] = status_weight(m.status) * (0.5 + 0.5 * m.confidence) * place_weight(places[i], generic) *
-                   (m.background ? kBackgroundWeight : 1.0);
+                   (m.background ? kBackgroundWeight : 1.0) * (places[i].bare ? kBareWeight : 1.0);
     }
     std::size_t best = 0;
     for (std::size_t i = 1; i < score.size(); ++i)

@@ -12,13 +12,14 @@ namespace rumorwatch {
 struct MentionPlace {
     bool in_headline = false;
     int ordinal = 0; ///< 0-based body sentence number (ignored for the headline)
+    bool bare = false; ///< weak evidence: a deal word alone, a pending review, "no comment"
 };
 
 /// Sets `analysis.status`, `confidence` and `evidence` from `analysis.mentions` (one place
 /// per mention, same order).
 ///
 /// Each mention scores status weight × its confidence × place weight (headline and lead
-/// weigh more) × 0.35 if it is background; the best score is the evidence. Outcomes
+/// weigh more) × 0.5 if it is background × 0.5 if it is bare; the best score is the evidence. Outcomes
 /// (cancelled, denied, stalled, confirmed) weigh more than reports, reports more than
 /// speculation, so a clear direct statement anywhere in the article can outweigh a hedged
 /// headline, while a recap of an older event cannot outweigh the news. `generic` makes the

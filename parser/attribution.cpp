@@ -169,14 +169,23 @@ std::optional<SpeakerSpan> english_agent(std::string_view s, std::span<const Lex
     // "The launch ends ...": a lone determiner makes the verb a noun, with no agent.
     if (words.size() == 1) {
         const std::string w = lower(s.substr(words[0].begin, words[0].end - words[0].begin));
-        if (w == "the" || w == "a" || w == "an" || w == "this" || w == "its" || w == "their" || w == "that")
-            return std::nullopt;
+        for (std::string_view d : {"the", "a", "an", "any", "every", "each", "such", "some", "no", "another",
+                                   "this", "that", "its", "their", "our"})
+            if (w == d) return std::nullopt;
     }
     if (!words.empty()) {
-        if (words.size() <= kMaxSubjectWords && !looks_like_clause(s, words))
-            return SpeakerSpan{static_cast<std::uint32_t>(words.front().begin),
-                               static_cast<std::uint32_t>(words.back().end), static_cast<int>(verb)};
-        return std::nullopt;
+        if (words.size() > kMaxSubjectWords || looks_like_clause(s, words)) return std::nullopt;
+        std::size_t begin = words.front().begin;
+        // Headlines join subjects with commas: "Apple, Alibaba confirm ...".
+        std::size_t c = begin;
+        while (c > 0 && is_space(s[c - 1])) --c;
+        if (after_comma && words.size() <= 3 && c > 0 && s[c - 1] == ',') {
+            bool more = false;
+            auto first = words_back(s, c - 1, more);
+            if (!first.empty() && first.size() <= 3 && first.front().begin == 0) begin = 0;
+        }
+        return SpeakerSpan{static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(words.back().end),
+                           static_cast<int>(verb)};
     }
     std::size_t i = h.begin;
     while (i > 0 && is_space(s[i - 1])) --i;
@@ -238,7 +247,9 @@ std::size_t strip_chinese_trailers(std::string_view s, std::size_t b, std::size_
 
 std::optional<SpeakerSpan> chinese_agent(std::string_view s, std::size_t verb_begin, int verb) {
     std::size_t b = verb_begin;
-    while (b > 0 && !boundary_before(s, b)) {
+    // A space ends a Chinese subject too: headlines join phrases with spaces
+    // ("华盛顿审视苹果阿里AI合作 美议员称").
+    while (b > 0 && !boundary_before(s, b) && s[b - 1] != ' ') {
         --b;
         while (b > 0 && (static_cast<unsigned char>(s[b]) & 0xC0) == 0x80) --b;
     }
@@ -269,6 +280,18 @@ bool is_chinese_hit(std::string_view s, const Lexicon::Hit& h) {
 }
 
 } // namespace
+
+bool is_noun_use(std::string_view s, const Lexicon::Hit& hit) {
+    std::size_t e = hit.begin;
+    while (e > 0 && is_space(s[e - 1])) --e;
+    std::size_t b = e;
+    while (b > 0 && !is_space(s[b - 1])) --b;
+    const std::string w = lower(s.substr(b, e - b));
+    for (std::string_view d : {"the", "a", "an", "any", "every", "each", "such", "some", "no", "another", "this",
+                               "that", "its", "their", "our", "his", "her", "my", "your"})
+        if (w == d) return true;
+    return false;
+}
 
 std::optional<SpeakerSpan> agent_of(std::string_view s, std::span<const Lexicon::Hit> hits, std::size_t verb) {
     if (verb >= hits.size()) return std::nullopt;
@@ -319,6 +342,12 @@ Source classify_source(std::string_view s, std::span<const Lexicon::Hit> hits, c
     Source src;
     bool unnamed = false, analyst = false, media = false, official = false;
     std::vector<int> parties;
+    // "the two companies" in a sentence that names a rival are the party and the rival.
+    bool rival_named = false;
+    for (const auto& h : hits)
+        if (h.kind == CueKind::entity && h.entity >= 0 && static_cast<std::size_t>(h.entity) < context.is_party.size() &&
+            !context.is_party[h.entity] && !context.is_official[h.entity])
+            rival_named = true;
     for (const auto& h : hits) {
         if (h.begin < span.begin || h.end > span.end) continue;
         switch (h.kind) {
@@ -336,7 +365,9 @@ Source classify_source(std::string_view s, std::span<const Lexicon::Hit> hits, c
             if (context.last_party >= 0) parties.push_back(context.last_party);
             break;
         case CueKind::all_parties_ref:
-        case CueKind::neither_party: src.all_parties = true; break;
+        case CueKind::neither_party:
+            if (!rival_named) src.all_parties = true;
+            break;
         default: break;
         }
     }

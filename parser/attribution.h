@@ -28,6 +28,10 @@ struct SpeakerSpan {
 std::optional<SpeakerSpan> agent_of(std::string_view sentence, std::span<const Lexicon::Hit> hits,
                                     std::size_t verb);
 
+/// Is the hit a noun after a determiner ("any launch", "the announcement") rather than a
+/// verb with a subject ("Apple launched")?
+bool is_noun_use(std::string_view sentence, const Lexicon::Hit& hit);
+
 /// Every speaker in the sentence: agents of speech verbs and the objects of "according to",
 /// "citing", 据 … 报道 / 透露 / 称, in order of appearance.
 std::vector<SpeakerSpan> find_speakers(std::string_view sentence, std::span<const Lexicon::Hit> hits);

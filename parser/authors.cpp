@@ -42,7 +42,8 @@ constexpr std::string_view kNotNames[] = {
     "producer", "photographer", "staff writer", "senior", "chief", "bureau chief", "updated",
     "published", "posted", "minute read", "min read", "read more", "follow", "email", "twitter",
     "share", "comments", "contributing", "special to", "opinion", "more articles", "view all",
-    "实习生", "编辑", "责编", "通讯员", "摄影", "摄", "校对"};
+    "实习生", "编辑", "责编", "通讯员", "摄影", "摄", "校对", "monday", "tuesday", "wednesday", "thursday",
+    "friday", "saturday", "sunday", "today", "yesterday", "ago", "edition", "news desk", "newsletter"};
 
 constexpr std::string_view kOrganisationWords[] = {
     "staff",   "desk",   "team",    "newsroom", "editors",  "reporters", "bureau",  "agency",
@@ -103,7 +104,7 @@ bool plausible_person(std::string_view name) {
     return true;
 }
 
-void split_into(std::string_view segment, std::vector<std::string>& parts) {
+void split_into(std::string_view segment, std::vector<std::string>& parts, bool space_joins_names) {
     std::string s(segment);
     // Normalise every conjunction and list separator to '\x1f', then split.
     for (std::string_view sep : {" and ", " And ", " AND ", " & ", " und ", " et ", " y ", " e ", " en ",
@@ -112,11 +113,7 @@ void split_into(std::string_view segment, std::vector<std::string>& parts) {
             if (!has_cjk(s)) continue;
         }
         if (sep == "/" && !has_cjk(s)) continue;
-        std::size_t pos = 0;
-        while ((pos = s.find(sep, pos)) != std::string::npos) {
-            s.replace(pos, sep.size(), "\x1f");
-            pos += 1;
-        }
+        s = text::replace_all(s, sep, "\x1f");
     }
     if (s.find(',') != std::string::npos) {
         for (char& c : s)
@@ -127,8 +124,9 @@ void split_into(std::string_view segment, std::vector<std::string>& parts) {
         std::size_t end = s.find('\x1f', start);
         if (end == std::string::npos) end = s.size();
         std::string part(text::trim(std::string_view(s).substr(start, end - start)));
-        // Chinese bylines list names with spaces: "记者 张三 李四".
-        if (has_cjk(part) && part.find(' ') != std::string::npos) {
+        // Chinese bylines list names with spaces: "记者 张三 李四"; Japanese ones put a
+        // space inside a name: "佐藤 健一".
+        if (has_cjk(part) && part.find(' ') != std::string::npos && !space_joins_names) {
             std::size_t a = 0;
             while (a <= part.size()) {
                 std::size_t b = part.find(' ', a);
@@ -141,6 +139,73 @@ void split_into(std::string_view segment, std::vector<std::string>& parts) {
         }
         start = end + 1;
     }
+}
+
+/// Tokens of a CJK byline (split at spaces and list marks).
+std::vector<std::string> cjk_tokens(const std::string& s) {
+    std::string t = s;
+    for (std::string_view sep : {"·", "・", "、", "，", ",", "/", "（", "）", "(", ")", "：", ":"}) {
+        t = text::replace_all(t, sep, " ");
+    }
+    std::vector<std::string> out;
+    std::size_t a = 0;
+    while (a <= t.size()) {
+        std::size_t b = t.find(' ', a);
+        if (b == std::string::npos) b = t.size();
+        if (b > a) out.push_back(t.substr(a, b - a));
+        a = b + 1;
+    }
+    return out;
+}
+
+/// A 2-4 character Han or Hangul name that is not a byline word ("摄影", "입력").
+bool cjk_name(const std::string& token) {
+    const std::size_t n = text::code_points(token);
+    if (n < 2 || n > 4) return false;
+    std::size_t pos = 0;
+    while (pos < token.size()) {
+        const char32_t cp = text::next_code_point(token, pos);
+        if (!text::is_han(cp) && !text::is_hangul(cp)) return false;
+    }
+    for (std::string_view w : {"报道", "摄影", "综合", "编辑", "发自", "实习生", "通讯员", "来源", "本报", "记者", "記者",
+                               "입력", "수정", "오전", "오후", "사진", "기자", "특파원", "뉴스", "作者", "责编", "评论", "評論", "字号",
+                               "分享", "收藏", "打印", "阅读", "点击", "关注", "举报", "纠错", "大中小", "留言", "댓글"})
+        if (token == w) return false;
+    return true;
+}
+
+/// "김민준 기자" (name before the marker) and "记者 王海 李明" (names after it). True when a
+/// marker was found and `people` got the names next to it.
+bool marked_cjk_names(const std::string& s, std::vector<std::string>& people) {
+    if (!has_cjk(s)) return false;
+    const std::vector<std::string> tokens = cjk_tokens(s);
+    bool marked = false;
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        const std::string& t = tokens[i];
+        // Korean: the name comes first, "기자" may be glued to it ("김민준기자").
+        const auto ki = t.find("기자");
+        if (ki != std::string::npos && ki + std::string_view("기자").size() == t.size()) {
+            marked = true;
+            if (ki > 0) {
+                const std::string glued = t.substr(0, ki);
+                if (cjk_name(glued)) add_unique(people, glued);
+            } else {
+                for (std::size_t k = i; k-- > 0 && cjk_name(tokens[k]);) add_unique(people, tokens[k]);
+            }
+            continue;
+        }
+        // Chinese: the names follow "记者", possibly glued ("记者王海").
+        for (std::string_view marker : {"本报记者", "记者", "記者", "文", "作者", "撰文"}) {
+            if (t.compare(0, marker.size(), marker) != 0) continue;
+            if (marker == "文" && t.size() != marker.size()) continue;
+            marked = true;
+            const std::string rest = t.substr(marker.size());
+            if (!rest.empty() && cjk_name(rest)) add_unique(people, rest);
+            for (std::size_t k = i + 1; k < tokens.size() && cjk_name(tokens[k]); ++k) add_unique(people, tokens[k]);
+            break;
+        }
+    }
+    return marked && !people.empty();
 }
 
 } // namespace
@@ -177,17 +242,18 @@ void add_unique(std::vector<std::string>& out, std::string name) {
     out.push_back(std::move(name));
 }
 
-Byline split_byline(std::string_view raw) {
+Byline split_byline(std::string_view raw, std::string_view language) {
     Byline result;
     std::string s = text::collapse_space(raw);
     if (s.empty() || text::code_points(s) > 300) return result;
+    if (marked_cjk_names(s, result.people)) {
+        for (const auto& t : cjk_tokens(s))
+            if (is_organisation_name(t) && !has_digit(t)) add_unique(result.organisations, t);
+        return result;
+    }
     // Segments: "By A and B | Reuters · Feb 13, 2025" -> "By A and B", "Reuters", "Feb 13, 2025".
     for (std::string_view sep : {" | ", "|", " · ", " • ", "•", " — ", " – ", " - ", "\n", "｜"}) {
-        std::size_t pos = 0;
-        while ((pos = s.find(sep, pos)) != std::string::npos) {
-            s.replace(pos, sep.size(), "\x1e");
-            pos += 1;
-        }
+        s = text::replace_all(s, sep, "\x1e");
     }
     std::size_t start = 0;
     while (start <= s.size()) {
@@ -199,7 +265,7 @@ Byline split_byline(std::string_view raw) {
         // A segment with digits is a date or a count ("Updated 4:10 PM", "5 min read"),
         // but a name may precede the date: "By Jane Doe February 13, 2025".
         std::vector<std::string> parts;
-        split_into(segment, parts);
+        split_into(segment, parts, language == "ja");
         for (auto& part : parts) {
             std::string name = strip_suffix(strip_prefix(part));
             if (name.empty()) continue;

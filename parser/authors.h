@@ -18,8 +18,10 @@ struct Byline {
 };
 
 /// Splits a byline's text. Dates, job titles ("Senior Editor"), places ("in Beijing") and
-/// prefixes ("By", "Written by", "记者", "文/") are dropped. Never throws.
-Byline split_byline(std::string_view text);
+/// prefixes ("By", "Written by", "记者", "文/") are dropped. `language` (the page's, may be
+/// empty) decides whether a space separates two names or the two parts of one: Chinese
+/// "记者 王海 李明" is two people, Japanese "佐藤 健一" is one. Never throws.
+Byline split_byline(std::string_view text, std::string_view language = {});
 
 /// True for names of news organisations and desks rather than people: wires, "… Staff",
 /// "… Desk", "Editorial Board", Chinese names ending in 社/网/报/台, and the like.

@@ -2,6 +2,9 @@
 /// is_background: recap markers, past perfect, and explicit dates older than the article.
 #include "parser/background.h"
 
+#include "parser/clauses.h"
+#include "parser/negation.h"
+
 #include <array>
 
 namespace rumorwatch {
@@ -119,8 +122,23 @@ bool past_tense(std::string_view cue) {
 
 bool is_background(std::string_view s, std::span<const Lexicon::Hit> hits, int cue_hit,
                    std::optional<std::chrono::year_month_day> published) {
+    // A recap marker counts in the cue's own clause, or in an opening adverbial clause
+    // ("Earlier this year, ...", "去年，..."): "苹果已选定阿里巴巴，此前苹果曾与百度接触" is news
+    // with a recap beside it.
+    const std::size_t cue_pos = cue_hit >= 0 ? hits[cue_hit].begin : 0;
+    const auto cue_segment = segment_around(s, cue_pos);
+    auto applies = [&](std::size_t pos) {
+        if (cue_hit < 0) return true;
+        const auto seg = segment_around(s, pos);
+        if (seg == cue_segment) return true;
+        if (seg.first != 0 || seg.second > cue_segment.first) return false;
+        for (const auto& h : hits)
+            if (h.begin >= seg.first && h.end <= seg.second && is_statement(h.kind))
+                return false; // the opening clause says something of its own
+        return true;
+    };
     for (const auto& h : hits)
-        if (h.kind == CueKind::background) return true;
+        if (h.kind == CueKind::background && applies(h.begin)) return true;
     if (cue_hit >= 0) {
         const auto& cue = hits[cue_hit];
         for (int j = cue_hit - 1; j >= 0 && j >= cue_hit - 3; --j) {
@@ -131,7 +149,8 @@ bool is_background(std::string_view s, std::span<const Lexicon::Hit> hits, int c
             if (words <= 3) return true;
         }
     }
-    const auto dates = dates_in(s);
+    auto dates = dates_in(s);
+    std::erase_if(dates, [&](const MentionedDate& d) { return d.end > 0 && !applies(d.end - 1); });
     if (dates.empty()) return false;
     const std::string_view cue =
         cue_hit >= 0 ? s.substr(hits[cue_hit].begin, hits[cue_hit].end - hits[cue_hit].begin) : std::string_view{};

@@ -33,7 +33,14 @@ constexpr std::string_view kShortPrefixes[] = {
     "all rights reserved", "相关阅读", "推荐阅读", "延伸阅读", "相关新闻", "相关报道", "责任编辑",
     "（责任编辑", "(责任编辑", "责编", "【责任编辑", "编辑：", "编辑:", "校对：", "审核：",
     "点击进入", "点击查看", "关注我们", "扫码", "版权声明", "本文来源", "原标题", "免责声明",
-    "声明：", "图片来源", "图源", "（图片来源", "【广告】", "관련기사", "기자 구독", "無断転載"};
+    "声明：", "图片来源", "图源", "（图片来源", "【广告】", "관련기사", "기자 구독", "無断転載",
+    "\xE2\x93\x92", "무단 전재", "저작권자", "<저작권자", "Copyright ©", "Copyright©"};
+
+/// Short paragraphs containing one of these anywhere are rights notices.
+constexpr std::string_view kShortContains[] = {
+    "all rights reserved", "without permission is prohibited", "without permission are prohibited",
+    "may not be reproduced", "may not be published, broadcast", "republication without permission",
+    "未经授权", "未经许可", "禁止转载", "不得转载", "版权所有", "무단 전재", "재배포 금지", "無断転載", "無断複製"};
 
 constexpr std::size_t kShortParagraphChars = 140;
 
@@ -71,6 +78,8 @@ bool is_boilerplate_paragraph(std::string_view p) {
     if (text::code_points(p) > kShortParagraphChars) return false;
     for (auto prefix : kShortPrefixes)
         if (text::istarts_with(p, prefix)) return true;
+    for (auto phrase : kShortContains)
+        if (text::ifind(p, phrase) != std::string_view::npos) return true;
     return false;
 }
 

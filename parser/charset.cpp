@@ -3,6 +3,7 @@
 /// iconv with invalid bytes replaced, so the result is always valid UTF-8.
 #include "parser/charset.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <memory>
 #include <optional>
@@ -19,6 +20,10 @@ namespace {
 constexpr std::size_t kMetaScanBytes = 4096;
 /// How much of the body uchardet reads (enough for a verdict, cheap on big pages).
 constexpr std::size_t kDetectBytes = 64 * 1024;
+/// A declared charset is kept while it fails on at most this many bytes, or while it
+/// decodes this many non-ASCII characters per failure: beyond that the label is wrong.
+constexpr std::size_t kMinToleratedErrors = 4;
+constexpr std::size_t kToleratedErrorRatio = 20;
 
 /// Owns an iconv descriptor (not copyable, not movable: the handle is the identity).
 class Iconv {
@@ -234,36 +239,35 @@ DecodedText decode_to_utf8(std::string_view bytes, std::string_view content_type
         from_meta = decode_as(bytes, meta);
         if (!from_meta->ok) meta.clear();
     }
-    if (!header.empty() && (meta.empty() || meta == header)) {
-        if (from_header->errors == 0) return finish(std::move(*from_header), header, "http");
-    } else if (!header.empty() && !meta.empty()) {
-        // They disagree: whichever decodes cleanly, the header on a tie.
-        if (from_header->errors <= from_meta->errors && from_header->errors == 0)
-            return finish(std::move(*from_header), header, "http");
-        if (from_meta->errors == 0) return finish(std::move(*from_meta), meta, "meta");
-    } else if (!meta.empty()) {
-        if (from_meta->errors == 0) return finish(std::move(*from_meta), meta, "meta");
+    // The declaration to use: the header, unless the page's own <meta> decodes with fewer errors.
+    std::optional<Conversion>* chosen = nullptr;
+    std::string chosen_name, chosen_source;
+    if (!header.empty()) {
+        chosen = &from_header, chosen_name = header, chosen_source = "http";
+    }
+    if (!meta.empty() && meta != header && (!chosen || from_meta->errors < from_header->errors)) {
+        chosen = &from_meta, chosen_name = meta, chosen_source = "meta";
+    }
+    if (!chosen && !meta.empty() && meta == header) chosen = &from_header, chosen_name = header, chosen_source = "http";
+    // A few bad bytes in a declared charset are the page's errors; many mean a wrong label.
+    if (chosen) {
+        const Conversion& c = **chosen;
+        std::size_t decoded = 0; // non-ASCII characters that decoded
+        for (const char ch : c.utf8) decoded += static_cast<unsigned char>(ch) >= 0xC0;
+        decoded -= std::min(decoded, c.errors);
+        if (c.errors <= kMinToleratedErrors || c.errors * kToleratedErrorRatio <= decoded)
+            return finish(std::move(**chosen), chosen_name, chosen_source);
     }
 
     // 4. Nothing declared, or the declaration does not fit the bytes: detect.
-    const bool declared = !header.empty() || !meta.empty();
-    if (text::is_valid_utf8(bytes)) {
-        return finish(decode_as(bytes, "UTF-8"), "UTF-8", declared ? "detected" : "default");
-    }
+    const bool declared = chosen != nullptr;
+    if (text::is_valid_utf8(bytes)) return finish(decode_as(bytes, "UTF-8"), "UTF-8", declared ? "detected" : "default");
     const std::string detected = detect(bytes);
     if (!detected.empty()) {
         Conversion c = decode_as(bytes, detected);
-        if (c.ok) {
-            // Keep a declaration that does at least as well as the detector.
-            if (from_header && header.size() && from_header->errors <= c.errors)
-                return finish(std::move(*from_header), header, "http");
-            if (from_meta && meta.size() && from_meta->errors <= c.errors)
-                return finish(std::move(*from_meta), meta, "meta");
-            return finish(std::move(c), detected, "detected");
-        }
+        if (c.ok && (!chosen || c.errors < (**chosen).errors)) return finish(std::move(c), detected, "detected");
     }
-    if (from_header && !header.empty()) return finish(std::move(*from_header), header, "http");
-    if (from_meta && !meta.empty()) return finish(std::move(*from_meta), meta, "meta");
+    if (chosen) return finish(std::move(**chosen), chosen_name, chosen_source);
     return finish(decode_as(bytes, "UTF-8"), "UTF-8", "default");
 }
 

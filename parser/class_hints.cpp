@@ -21,6 +21,7 @@ enum HintBit : unsigned {
     kCaption = 1u << 4,
     kComments = 1u << 5,
     kByline = 1u << 6,
+    kAlways = 1u << 7,
 };
 
 /// A word of the table. Words are matched against each lower-cased token of a class name
@@ -51,9 +52,10 @@ constexpr Word kWords[] = {
     // Never article text.
     {"comment", true, kHard | kComments}, {"disqus", true, kHard | kComments},
     {"replies", true, kHard | kComments}, {"community", true, kHard | kComments},
-    {"related", true, kHard}, {"share", true, kHard}, {"sharing", true, kHard}, {"social", true, kHard},
-    {"newsletter", true, kHard}, {"subscri", true, kHard}, {"signup", true, kHard}, {"cookie", true, kHard},
-    {"consent", true, kHard}, {"gdpr", true, kHard}, {"promo", true, kHard}, {"sponsor", true, kHard},
+    {"related", true, kHard}, {"share", true, kHard | kAlways}, {"sharing", true, kHard | kAlways},
+    {"social", true, kHard | kAlways}, {"newsletter", true, kHard | kAlways}, {"subscri", true, kHard | kAlways},
+    {"signup", true, kHard | kAlways}, {"cookie", true, kHard | kAlways}, {"consent", true, kHard | kAlways},
+    {"gdpr", true, kHard | kAlways}, {"promo", true, kHard}, {"sponsor", true, kHard},
     {"advert", true, kHard}, {"outbrain", true, kHard}, {"taboola", true, kHard}, {"breadcrumb", true, kHard},
     {"recommend", true, kHard}, {"trending", true, kHard}, {"popular", true, kHard}, {"mostread", true, kHard},
     {"readmore", true, kHard}, {"seealso", true, kHard}, {"alsoread", true, kHard}, {"morefrom", true, kHard},
@@ -61,8 +63,9 @@ constexpr Word kWords[] = {
     {"pager", true, kHard}, {"rating", true, kHard}, {"feedback", true, kHard}, {"login", true, kHard},
     {"disclaimer", true, kHard}, {"copyright", true, kHard}, {"zergnet", true, kHard}, {"adslot", true, kHard},
     {"adunit", true, kHard}, {"adcontainer", true, kHard}, {"adwrapper", true, kHard},
-    {"adsbygoogle", true, kHard}, {"modal", true, kHard}, {"popup", true, kHard}, {"tooltip", true, kHard},
-    {"visuallyhidden", true, kHard}, {"sronly", true, kHard}, {"screenreader", true, kHard},
+    {"adsbygoogle", true, kHard}, {"modal", true, kHard | kAlways}, {"popup", true, kHard | kAlways},
+    {"tooltip", true, kHard}, {"visuallyhidden", true, kHard | kAlways}, {"sronly", true, kHard | kAlways},
+    {"screenreader", true, kHard | kAlways},
     {"offscreen", true, kHard}, {"navigation", true, kHard}, {"credit", true, kHard},
     {"jumplink", true, kHard}, {"followus", true, kHard}, {"appdownload", true, kHard}, {"donate", true, kHard},
     {"ad", false, kHard}, {"ads", false, kHard}, {"adv", false, kHard}, {"dfp", false, kHard},
@@ -71,16 +74,17 @@ constexpr Word kWords[] = {
     // Metadata lines: out of the text, but where dates and authors are found.
     {"byline", true, kHard | kByline}, {"dateline", true, kHard | kByline},
     {"author", true, kHard | kByline}, {"timestamp", true, kHard | kByline},
-    {"meta", false, kHard | kByline}, {"date", false, kHard | kByline},
+    {"meta", false, kHard | kByline}, {"date", false, kHard | kByline}, {"dates", false, kHard | kByline},
     {"published", false, kHard | kByline}, {"pubtime", true, kByline}, {"publish", true, kByline},
-    {"posted", true, kByline}, {"time", false, kByline}, {"info", false, kByline},
+    {"posted", true, kByline}, {"time", false, kByline}, {"info", false, kHard | kByline},
+    {"writer", true, kHard | kByline}, {"reporter", true, kHard | kByline}, {"journalist", true, kHard | kByline},
     {"source", false, kByline}, {"pubdate", true, kHard | kByline},
     // Layout parts that may wrap content.
     {"sidebar", true, kSoft}, {"widget", true, kSoft}, {"banner", true, kSoft}, {"footer", true, kSoft},
     {"header", true, kSoft}, {"masthead", true, kSoft}, {"paywall", true, kSoft}, {"extra", true, kSoft},
     {"supplement", true, kSoft}, {"contact", true, kSoft}, {"skyscraper", true, kSoft},
     {"aside", true, kSoft}, {"topics", true, kSoft}, {"menu", false, kSoft}, {"rail", false, kSoft},
-    {"hidden", false, kSoft}, {"hide", false, kSoft},
+    {"hidden", false, kSoft}, {"hide", false, kSoft}, {"head", false, kSoft},
     // Captions.
     {"caption", true, kCaption}, {"figcaption", true, kCaption}, {"imagedesc", true, kCaption},
     {"photodesc", true, kCaption}, {"imgdesc", true, kCaption},
@@ -177,6 +181,7 @@ ClassHint from_bits(unsigned bits) {
     h.caption = bits & kCaption;
     h.comments = bits & kComments;
     h.byline = bits & kByline;
+    h.always_remove = bits & kAlways;
     return h;
 }
 

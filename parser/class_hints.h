@@ -19,6 +19,7 @@ struct ClassHint {
     bool caption = false;       ///< figure captions and photo credits
     bool comments = false;      ///< a comment section (for the "comments longer than article" case)
     bool byline = false;        ///< byline, author, dateline, timestamp: metadata, not text
+    bool always_remove = false; ///< never content, whatever the retries: cookies, share bars, newsletters
 
     /// Readability-style weight: +25 for positive, -25 for negative, +50 for strong positive.
     int weight() const;

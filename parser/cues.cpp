@@ -3,6 +3,9 @@
 /// Rows are grouped by kind; a phrase ending in '*' is a word prefix (see PhraseMatcher).
 #include "parser/cues.h"
 
+#include <algorithm>
+#include <string>
+
 namespace rumorwatch {
 namespace {
 
@@ -19,7 +22,7 @@ constexpr LexiconEntry kEnglish[] = {
     // approve: regulators' word
     {"gave the green light", K::approve}, {"green-lit", K::approve}, {"greenlit", K::approve},
     {"approved", K::approve}, {"approves", K::approve}, {"approve", K::approve},
-    {"approval", K::approve}, {"received approval", K::approve}, {"won approval", K::approve},
+    {"received approval", K::approve}, {"won approval", K::approve},
     {"secured approval", K::approve}, {"gained approval", K::approve}, {"granted approval", K::approve},
     {"received regulatory approval", K::approve}, {"won regulatory approval", K::approve},
     {"cleared the", K::approve}, {"signed off on", K::approve},
@@ -72,22 +75,29 @@ constexpr LexiconEntry kEnglish[] = {
     {"on hold", K::stall}, {"paused", K::stall}, {"pauses", K::stall}, {"pausing", K::stall},
     {"stall*", K::stall}, {"blocked", K::stall}, {"blocks", K::stall}, {"blocking", K::stall},
     {"held up", K::stall}, {"holding up", K::stall}, {"hit a snag", K::stall}, {"snag*", K::stall},
-    {"scrutiny", K::stall}, {"under review", K::stall}, {"regulatory review", K::stall},
-    {"awaiting approval", K::stall}, {"awaiting regulatory", K::stall}, {"awaits approval", K::stall},
-    {"pending approval", K::stall}, {"pending regulatory", K::stall}, {"yet to be approved", K::stall},
+    {"scrutiny", K::review}, {"under review", K::review}, {"regulatory review", K::review},
+    {"awaiting approval", K::review}, {"awaiting regulatory", K::review}, {"awaits approval", K::review},
+    {"pending approval", K::review}, {"pending regulatory", K::review}, {"yet to be approved", K::review},
     {"hurdle*", K::stall}, {"obstacle*", K::stall}, {"roadblock*", K::stall}, {"stuck", K::stall},
     {"bogged down", K::stall}, {"slowed", K::stall}, {"suspend*", K::stall}, {"frozen", K::stall},
     {"halted", K::stall}, {"halts", K::stall}, {"setback*", K::stall}, {"shelved", K::stall},
     {"shelves", K::stall}, {"put on ice", K::stall}, {"in limbo", K::stall}, {"impasse", K::stall},
-    {"deadlock*", K::stall}, {"withheld approval", K::stall}, {"not yet approved", K::stall},
-    {"hasn't been approved", K::stall}, {"has not been approved", K::stall},
-    {"needs approval", K::stall}, {"need approval", K::stall}, {"requires approval", K::stall},
-    {"needs regulatory", K::stall}, {"requires regulatory", K::stall}, {"subject to approval", K::stall},
-    {"subject to regulatory", K::stall},
-    {"has to be approved", K::stall}, {"have to be approved", K::stall}, {"must be approved", K::stall},
-    {"needs to be approved", K::stall}, {"need to be approved", K::stall}, {"would need approval", K::stall},
-    {"must win approval", K::stall}, {"needs the approval", K::stall}, {"regulators have not", K::stall},
-    {"put the brakes", K::stall}, {"on the back burner", K::stall},
+    {"deadlock*", K::stall}, {"withheld approval", K::review}, {"not yet approved", K::review},
+    {"hasn't been approved", K::review}, {"has not been approved", K::review},
+    {"needs approval", K::review}, {"need approval", K::review}, {"requires approval", K::review},
+    {"needs regulatory", K::review}, {"requires regulatory", K::review}, {"subject to approval", K::review},
+    {"subject to regulatory", K::review},
+    {"has to be approved", K::review}, {"have to be approved", K::review}, {"must be approved", K::review},
+    {"needs to be approved", K::review}, {"need to be approved", K::review}, {"would need approval", K::review},
+    {"must win approval", K::review}, {"needs the approval", K::review}, {"regulators have not", K::review},
+    {"still waiting", K::stall}, {"still awaiting", K::stall}, {"still under review", K::stall},
+    {"still pending", K::stall}, {"still waits", K::stall}, {"remains under review", K::stall},
+    {"put the brakes", K::stall}, {"on the back burner", K::stall}, {"waiting on approval", K::review},
+    {"waiting for approval", K::review}, {"waits for approval", K::review}, {"wait for approval", K::review},
+    {"waiting for regulatory", K::review}, {"scrutinize*", K::review}, {"scrutinise*", K::review},
+    {"probe", K::review}, {"probing", K::review}, {"investigat*", K::review},
+    {"security review", K::review}, {"government review", K::review}, {"review by", K::review}, {"not signed off", K::review}, {"has not signed off", K::review},
+    {"hasn't signed off", K::review}, {"no date has been set", K::review}, {"no launch date", K::review},
     // cancel
     {"cancel", K::cancel}, {"cancels", K::cancel}, {"cancelled", K::cancel},
     {"canceled", K::cancel}, {"cancelling", K::cancel}, {"canceling", K::cancel},
@@ -104,7 +114,8 @@ constexpr LexiconEntry kEnglish[] = {
     {"break off", K::cancel}, {"ended talks", K::cancel}, {"ends talks", K::cancel},
     {"end talks", K::cancel}, {"collapsed", K::cancel}, {"collapses", K::cancel},
     {"collapse", K::cancel}, {"ended", K::cancel}, {"have ended", K::cancel}, {"has ended", K::cancel},
-    {"is off", K::cancel}, {"are off", K::cancel},
+    {"is off", K::cancel}, {"are off", K::cancel}, {"to drop", K::cancel}, {"drop it", K::cancel},
+    {"replace it", K::cancel},
     {"fell apart", K::cancel}, {"fell through", K::cancel}, {"falls through", K::cancel},
     {"no longer", K::cancel}, {"axed", K::cancel}, {"axes", K::cancel}, {"nixed", K::cancel},
     {"nixes", K::cancel}, {"torpedoed", K::cancel}, {"is dead", K::cancel},
@@ -117,7 +128,7 @@ constexpr LexiconEntry kEnglish[] = {
     {"rumour*", K::hearsay}, {"allegedly", K::hearsay}, {"alleged", K::hearsay},
     {"alleges", K::hearsay}, {"purportedly", K::hearsay}, {"supposedly", K::hearsay},
     {"is said to", K::hearsay}, {"are said to", K::hearsay}, {"was said to", K::hearsay},
-    {"were said to", K::hearsay}, {"said to be", K::hearsay}, {"unconfirmed", K::hearsay},
+    {"were said to", K::hearsay}, {"said to be", K::hearsay}, {"said to", K::hearsay}, {"unconfirmed", K::hearsay},
     {"leak*", K::hearsay}, {"whisper*", K::hearsay}, {"chatter", K::hearsay},
     {"claims", K::hearsay}, {"claimed", K::hearsay}, {"claim", K::hearsay},
     {"tipped to", K::hearsay}, {"tipster", K::hearsay}, {"word is", K::hearsay},
@@ -134,7 +145,8 @@ constexpr LexiconEntry kEnglish[] = {
     {"working with", K::talks}, {"working on", K::talks}, {"works with", K::talks},
     {"considering", K::talks}, {"considers", K::talks}, {"exploring", K::talks},
     {"explores", K::talks}, {"weighing", K::talks}, {"weighs", K::talks},
-    {"evaluating", K::talks}, {"testing", K::talks}, {"courting", K::talks},
+    {"evaluating", K::talks}, {"testing", K::talks}, {"tested", K::talks},
+    {"evaluated", K::talks}, {"trialing", K::talks}, {"trialling", K::talks}, {"courting", K::talks},
     {"eyeing", K::talks}, {"approached", K::talks}, {"close to a deal", K::talks},
     {"nearing a deal", K::talks}, {"near a deal", K::talks}, {"nears deal", K::talks},
     {"shortlist*", K::talks}, {"in the running", K::talks}, {"front-runner", K::talks},
@@ -175,7 +187,8 @@ constexpr LexiconEntry kEnglish[] = {
     {"do not comment", K::no_comment}, {"don't comment", K::no_comment},
     {"remained silent", K::no_comment}, {"remains silent", K::no_comment},
     {"kept quiet", K::no_comment}, {"stayed silent", K::no_comment}, {"tight-lipped", K::no_comment},
-    {"no response", K::no_comment}, {"did not comment", K::no_comment},
+    {"no response", K::no_comment}, {"requests for comment", K::no_comment},
+    {"request for comment", K::no_comment}, {"requests to comment", K::no_comment}, {"did not comment", K::no_comment},
     {"didn't comment", K::no_comment}, {"not commented", K::no_comment},
     {"silence from", K::no_comment}, {"would not confirm", K::no_comment},
     {"wouldn't confirm", K::no_comment}, {"would neither confirm", K::no_comment},
@@ -208,7 +221,8 @@ constexpr LexiconEntry kEnglish[] = {
     {"to be announced", K::future}, {"upcoming", K::future}, {"next year", K::future},
     {"later this year", K::future}, {"ready to", K::future}, {"about to", K::future},
     {"wants to", K::future}, {"want to", K::future}, {"seeks to", K::future},
-    {"seeking to", K::future}, {"before", K::future},
+    {"seeking to", K::future}, {"before", K::future}, {"so that", K::future}, {"in order to", K::future},
+    {"can be", K::future},
     // background
     {"earlier this year", K::background}, {"last year", K::background},
     {"previously", K::background}, {"back in", K::background}, {"at the time", K::background},
@@ -231,7 +245,8 @@ constexpr LexiconEntry kEnglish[] = {
     {"may be", K::hedge}, {"if any", K::ignore}, {"even if", K::hedge}, {"report card", K::ignore},
     {"earnings report", K::ignore}, {"quarterly report", K::ignore}, {"annual report", K::ignore},
     {"financial report", K::ignore}, {"reported revenue", K::ignore}, {"reported earnings", K::ignore},
-    {"reported a", K::ignore}, {"launch event", K::ignore},
+    {"reported a", K::ignore}, {"launch event", K::ignore}, {"trade talks", K::ignore},
+    {"trade negotiations", K::ignore}, {"peace talks", K::ignore}, {"launch date", K::ignore},
     {"open source", K::ignore}, {"open-source", K::ignore}, {"open-sourced", K::ignore},
     // speakers
     {"said", K::speech}, {"says", K::speech}, {"say", K::speech}, {"saying", K::speech},
@@ -253,7 +268,8 @@ constexpr LexiconEntry kEnglish[] = {
     {"declined to be named", K::unnamed_source}, {"condition of anonymity", K::unnamed_source},
     {"anonymous", K::unnamed_source}, {"people involved", K::unnamed_source},
     {"people aware", K::unnamed_source}, {"people with direct knowledge", K::unnamed_source},
-    {"a person", K::unnamed_source}, {"off-the-record", K::unnamed_source},
+    {"a person", K::unnamed_source}, {"the people", K::unnamed_source}, {"one of the people", K::unnamed_source},
+    {"two of the people", K::unnamed_source}, {"the person", K::unnamed_source}, {"people briefed", K::unnamed_source}, {"off-the-record", K::unnamed_source},
     {"off the record", K::unnamed_source}, {"supply chain", K::unnamed_source},
     {"reuters", K::media}, {"bloomberg", K::media}, {"the information", K::media},
     {"nikkei", K::media}, {"wall street journal", K::media}, {"the journal", K::media},
@@ -271,14 +287,15 @@ constexpr LexiconEntry kEnglish[] = {
     {"in my view", K::analyst}, {"in my opinion", K::analyst}, {"my take", K::analyst},
     {"we think", K::analyst}, {"we believe", K::analyst}, {"i expect", K::analyst},
     {"my guess", K::analyst}, {"my view", K::analyst}, {"we expect", K::analyst},
-    {"in my experience", K::analyst}, {"i'd", K::analyst}, {"i suspect", K::analyst},
+    {"in my experience", K::analyst}, {"my interpretation", K::analyst}, {"my read", K::analyst},
+    {"i would say", K::analyst}, {"if i had to bet", K::analyst}, {"my bet", K::analyst}, {"i'd", K::analyst}, {"i suspect", K::analyst},
     // generic references
     {"the company", K::party_ref}, {"the firm", K::party_ref}, {"the group", K::party_ref},
     {"the tech giant", K::party_ref}, {"the giant", K::party_ref}, {"a spokesperson", K::party_ref},
     {"a spokesman", K::party_ref}, {"a spokeswoman", K::party_ref}, {"a company spokesperson", K::party_ref},
     {"a company spokesman", K::party_ref}, {"its spokesperson", K::party_ref}, {"its spokesman", K::party_ref},
     {"its spokeswoman", K::party_ref}, {"a representative", K::party_ref}, {"its chairman", K::party_ref},
-    {"its chief executive", K::party_ref}, {"its ceo", K::party_ref}, {"the company's", K::party_ref},
+    {"its chief executive", K::party_ref}, {"its ceo", K::party_ref}, {"the company's", K::party_ref}, {"its", K::party_ref},
     {"both companies", K::all_parties_ref}, {"the two companies", K::all_parties_ref},
     {"both firms", K::all_parties_ref}, {"the two firms", K::all_parties_ref},
     {"both sides", K::all_parties_ref}, {"the two sides", K::all_parties_ref},
@@ -320,18 +337,20 @@ constexpr LexiconEntry kChinese[] = {
     {"不实", K::deny_after}, {"不属实", K::deny_after}, {"失实", K::deny_after},
     {"纯属谣言", K::deny_after}, {"系谣言", K::deny_after}, {"是谣言", K::deny_after},
     {"并非事实", K::deny_after}, {"假的", K::deny_after}, {"谣传", K::deny_after},
-    {"捕风捉影", K::deny_after}, {"没有根据", K::deny_after}, {"毫无根据", K::deny_after},
+    {"捕风捉影", K::deny_after}, {"与事实不符", K::deny_after}, {"不符合事实", K::deny_after},
+    {"并不属实", K::deny_after}, {"不准确", K::deny_after}, {"没有根据", K::deny_after}, {"毫无根据", K::deny_after},
     // stall
     {"推迟", K::stall}, {"延迟", K::stall}, {"延期", K::stall}, {"延后", K::stall},
     {"暂停", K::stall}, {"暂缓", K::stall}, {"搁置", K::stall}, {"受阻", K::stall},
-    {"停滞", K::stall}, {"卡壳", K::stall}, {"审查", K::stall}, {"审核", K::stall},
-    {"审批", K::stall}, {"未获批", K::stall}, {"未获批准", K::stall}, {"尚未获批", K::stall},
+    {"停滞", K::stall}, {"卡壳", K::stall}, {"审查", K::review}, {"审核", K::review},
+    {"审批", K::review}, {"未获批", K::review}, {"未获批准", K::review}, {"尚未获批", K::review},
     {"冻结", K::stall}, {"僵局", K::stall}, {"放缓", K::stall}, {"遇阻", K::stall},
     {"阻碍", K::stall}, {"障碍", K::stall}, {"叫停", K::stall}, {"中止", K::stall},
     {"拖延", K::stall}, {"受挫", K::stall}, {"搁浅", K::stall}, {"卡在", K::stall},
-    {"监管压力", K::stall}, {"需要获得批准", K::stall}, {"需经审批", K::stall}, {"须经审批", K::stall},
-    {"需获批", K::stall}, {"需要审批", K::stall}, {"难产", K::stall}, {"迟迟", K::stall}, {"生变", K::stall},
-    {"变数", K::stall}, {"一波三折", K::stall}, {"获批", K::approve}, {"通过审批", K::approve},
+    {"监管压力", K::review}, {"需要获得批准", K::review}, {"需经审批", K::review}, {"须经审批", K::review},
+    {"需获批", K::review}, {"需要审批", K::review}, {"难产", K::stall}, {"迟迟", K::stall}, {"生变", K::stall},
+    {"变数", K::hedge}, {"仍在等待", K::stall}, {"仍在审查", K::stall}, {"仍未获批", K::stall}, {"仍待", K::stall}, {"审视", K::review}, {"等待审批", K::review}, {"等待批准", K::review},
+    {"调查", K::review}, {"未予批准", K::review}, {"迟迟没有进展", K::stall}, {"没有进展", K::stall}, {"一波三折", K::stall}, {"获批", K::approve}, {"通过审批", K::approve},
     {"通过审查", K::approve}, {"通过备案", K::approve}, {"完成备案", K::approve}, {"批准", K::approve},
     {"获得批准", K::approve}, {"放行", K::approve}, {"属实", K::confirm}, {"消息属实", K::confirm},
     // cancel
@@ -340,6 +359,7 @@ constexpr LexiconEntry kChinese[] = {
     {"不再", K::cancel}, {"作罢", K::cancel}, {"流产", K::cancel}, {"黄了", K::cancel},
     {"停止合作", K::cancel}, {"结束合作", K::cancel}, {"终结", K::cancel}, {"分道扬镳", K::cancel},
     {"撤销", K::cancel}, {"换掉", K::cancel}, {"弃用", K::cancel},
+    {"放弃合作", K::cancel},
     // hearsay
     {"据悉", K::hearsay}, {"据报道", K::hearsay}, {"据称", K::hearsay}, {"据传", K::hearsay},
     {"据了解", K::hearsay}, {"传闻", K::hearsay}, {"传言", K::hearsay}, {"谣言", K::hearsay},
@@ -411,7 +431,11 @@ constexpr LexiconEntry kChinese[] = {
     {"传递", K::ignore}, {"传播", K::ignore}, {"传奇", K::ignore}, {"传真", K::ignore}, {"流传", K::hearsay}, {"或多或少", K::ignore}, {"无缝", K::ignore},
     {"不可", K::ignore}, {"无需", K::ignore}, {"将近", K::ignore}, {"正式版", K::ignore},
     {"不久前", K::background}, {"消息面", K::ignore}, {"推出的", K::ignore}, {"报道了", K::hearsay},
-    {"审美", K::ignore}, {"不仅仅", K::ignore}, {"未必", K::hedge}, {"不一定", K::hedge},
+    {"审美", K::ignore}, {"来说", K::ignore}, {"说法", K::ignore}, {"测试版", K::ignore}, {"公测", K::ignore}, {"内测", K::ignore}, {"说服", K::ignore}, {"传说", K::ignore},
+    {"演说", K::ignore}, {"学说", K::ignore}, {"比如说", K::ignore}, {"也就是说", K::ignore},
+    {"虽说", K::ignore}, {"小说", K::ignore}, {"的落地", K::ignore}, {"的上线", K::ignore},
+    {"的推出", K::ignore}, {"落地时间", K::ignore}, {"上线时间", K::ignore}, {"推出时间", K::ignore},
+    {"发布时间", K::ignore}, {"发布会", K::ignore}, {"能不能", K::hedge}, {"会否", K::hedge}, {"不仅仅", K::ignore}, {"未必", K::hedge}, {"不一定", K::hedge},
     // speakers
     {"表示", K::speech}, {"称", K::speech}, {"说", K::speech}, {"指出", K::speech},
     {"透露", K::speech}, {"介绍", K::speech}, {"坦言", K::speech}, {"回应", K::speech},
@@ -430,7 +454,7 @@ constexpr LexiconEntry kChinese[] = {
     {"分析师", K::analyst}, {"分析人士", K::analyst}, {"专家", K::analyst},
     {"观察人士", K::analyst}, {"我认为", K::analyst}, {"笔者", K::analyst},
     {"在我看来", K::analyst}, {"个人认为", K::analyst}, {"投资者", K::analyst},
-    {"业内分析", K::analyst}, {"有分析", K::analyst}, {"分析指出", K::analyst}, {"分析认为", K::analyst}, {"有观点", K::analyst}, {"市场人士", K::analyst},
+    {"业内分析", K::analyst}, {"有分析", K::analyst}, {"观点认为", K::analyst}, {"多数观点", K::analyst}, {"分析指出", K::analyst}, {"分析认为", K::analyst}, {"有观点", K::analyst}, {"市场人士", K::analyst},
     // generic references
     {"该公司", K::party_ref}, {"该集团", K::party_ref}, {"这家公司", K::party_ref},
     {"公司方面", K::party_ref}, {"该企业", K::party_ref}, {"发言人", K::party_ref}, {"相关负责人", K::party_ref},
@@ -444,7 +468,7 @@ constexpr LexiconEntry kChinese[] = {
 
 constexpr std::pair<CueKind, std::string_view> kKindNames[] = {
     {K::confirm, "confirm"}, {K::approve, "approve"}, {K::announce, "announce"}, {K::deny, "deny"},
-    {K::deny_after, "deny_after"}, {K::stall, "stall"}, {K::cancel, "cancel"},
+    {K::deny_after, "deny_after"}, {K::stall, "stall"}, {K::review, "review"}, {K::cancel, "cancel"},
     {K::hearsay, "hearsay"}, {K::talks, "talks"}, {K::hedge, "hedge"},
     {K::no_comment, "no_comment"}, {K::negator, "negator"}, {K::negator_pending, "negator_pending"},
     {K::negator_wide, "negator_wide"}, {K::future, "future"}, {K::joint, "joint"},
@@ -486,9 +510,32 @@ Lexicon::Lexicon(const Topic* topic) {
     // The topic's own phrases go first: for the same phrase, the first one added wins, and
     // a topic knows better than the generic tables what its words mean.
     if (topic) {
+        // An alias that is also a deal term ("Apple Intelligence": Apple's, and the deal's
+        // subject) names the entity and the deal at once.
+        auto folded = [](std::string_view s) {
+            std::string out(s);
+            for (char& c : out)
+                if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+            return out;
+        };
+        std::vector<std::string> deal_terms;
+        for (const auto& term : topic->deal_terms) deal_terms.push_back(folded(term));
         for (std::size_t i = 0; i < topic->entities.size(); ++i)
-            for (const auto& alias : topic->entities[i].aliases)
-                add(alias, K::entity, static_cast<std::int16_t>(i));
+            for (const auto& alias : topic->entities[i].aliases) {
+                const bool deal = std::find(deal_terms.begin(), deal_terms.end(), folded(alias)) != deal_terms.end();
+                add(alias, K::entity, static_cast<std::int16_t>(i), deal);
+            }
+        // A deal term that holds a party's alias ("Apple Intelligence in China") names both.
+        for (const auto& term : topic->deal_terms)
+            for (std::size_t i = 0; i < topic->entities.size(); ++i) {
+                if (!topic->entities[i].party) continue;
+                for (const auto& alias : topic->entities[i].aliases)
+                    if (alias.size() >= 3 && folded(term) != folded(alias) &&
+                        folded(term).find(folded(alias)) != std::string::npos) {
+                        add(term, K::entity, static_cast<std::int16_t>(i), true);
+                        break;
+                    }
+            }
         for (const auto& phrase : topic->joint_announcement) add(phrase, K::joint_announcement);
         for (const auto& cue : topic->cues) add(cue.phrase, cue_kind_for(cue.status));
         for (const auto& term : topic->deal_terms) add(term, K::deal);
@@ -498,9 +545,9 @@ Lexicon::Lexicon(const Topic* topic) {
     matcher_.compile();
 }
 
-void Lexicon::add(std::string_view phrase, CueKind kind, std::int16_t entity) {
+void Lexicon::add(std::string_view phrase, CueKind kind, std::int16_t entity, bool also_deal) {
     matcher_.add(phrase, static_cast<std::uint32_t>(terms_.size()));
-    terms_.push_back({kind, entity});
+    terms_.push_back({kind, entity, also_deal});
 }
 
 void Lexicon::scan(std::string_view text, std::vector<Hit>& out) const {
@@ -509,7 +556,7 @@ void Lexicon::scan(std::string_view text, std::vector<Hit>& out) const {
     matcher_.find(text, matches);
     for (const auto& m : matches) {
         const Term& t = terms_[m.payload];
-        out.push_back({m.begin, m.end, t.kind, t.entity});
+        out.push_back({m.begin, m.end, t.kind, t.entity, t.also_deal});
     }
 }
 

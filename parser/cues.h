@@ -21,7 +21,9 @@ enum class CueKind : std::uint8_t {
     announce,   ///< announced, launched, signed, 官宣: an official act (confirmed)
     deny,       ///< denied, dismissed, no plans, 否认, 辟谣
     deny_after, ///< "... are false", "……不实": denies what stands before it as well
-    stall,      ///< delayed, on hold, under review, 推迟, 审查
+    stall,      ///< delayed, on hold, blocked, 推迟, 搁置
+    review,     ///< under review, awaiting approval, scrutiny, 审查: stalled, unless a report
+                ///< in the same sentence says more (a normal wait is not news by itself)
     cancel,     ///< called off, scrapped, 取消, 终止
     hearsay,    ///< reportedly, rumored, a report, 据悉, 传闻
     talks,      ///< in talks, negotiating, 洽谈: reported, unless a party says it
@@ -81,6 +83,7 @@ public:
         std::uint32_t end = 0;
         CueKind kind = CueKind::ignore;
         std::int16_t entity = -1; ///< index into Topic::entities for CueKind::entity
+        bool also_deal = false;   ///< an alias the topic also lists as a deal term
     };
 
     /// `topic` may be null (generic cues only); it is copied from, not kept.
@@ -93,8 +96,9 @@ private:
     struct Term {
         CueKind kind;
         std::int16_t entity;
+        bool also_deal;
     };
-    void add(std::string_view phrase, CueKind kind, std::int16_t entity = -1);
+    void add(std::string_view phrase, CueKind kind, std::int16_t entity = -1, bool also_deal = false);
 
     PhraseMatcher matcher_;
     std::vector<Term> terms_;

@@ -6,6 +6,7 @@
 
 #include <array>
 #include <chrono>
+#include <vector>
 
 #include <date/tz.h>
 
@@ -263,7 +264,7 @@ bool read_offset(std::string_view s, std::size_t& pos, int& minutes) {
 
 /// A zone after a time: "ET", "(HKT)", "GMT+8", "UTC", "+08:00", "Z", "北京时间".
 Zone read_zone(std::string_view s, std::size_t& pos, const DateContext& ctx) {
-    std::size_t p = pos;
+    std::size_t p = skip_spaces(s, pos);
     if (p < s.size() && (s[p] == 'Z' || s[p] == 'z') && (p + 1 >= s.size() || !is_alpha(s[p + 1]))) {
         pos = p + 1;
         return {Zone::fixed, 0, {}};
@@ -317,17 +318,35 @@ Zone read_zone(std::string_view s, std::size_t& pos, const DateContext& ctx) {
 
 // ---- Assembling a timestamp ----------------------------------------------------------------
 
+/// The zone for an IANA name, or nullptr when unknown. The last few lookups are kept per
+/// thread: a page asks for its outlet's zone many times.
+const date::time_zone* find_zone(std::string_view name) {
+    struct Entry {
+        std::string name;
+        const date::time_zone* zone;
+    };
+    thread_local std::vector<Entry> cache;
+    for (const auto& e : cache)
+        if (e.name == name) return e.zone;
+    const date::time_zone* zone = nullptr;
+    try {
+        zone = date::locate_zone(std::string(name));
+    } catch (const std::exception&) {
+        zone = nullptr;
+    }
+    if (cache.size() >= 16) cache.erase(cache.begin());
+    cache.push_back({std::string(name), zone});
+    return zone;
+}
+
 std::optional<Timestamp> to_utc(year_month_day ymd, const TimeOfDay& t, const Zone& zone, const DateContext& ctx) {
     if (!ymd.ok()) return std::nullopt;
     const seconds local = sys_days{ymd}.time_since_epoch() + hours{t.hour} + minutes{t.minute} + seconds{t.second};
     if (zone.kind == Zone::fixed) return Timestamp{local - minutes{zone.offset_minutes}};
     const std::string_view name = zone.kind == Zone::region ? zone.region_name : std::string_view(ctx.timezone);
-    try {
-        const date::time_zone* tz = date::locate_zone(std::string(name));
-        return Timestamp{tz->to_sys(date::local_seconds{local}, date::choose::earliest).time_since_epoch()};
-    } catch (const std::exception&) {
-        return Timestamp{local}; // unknown zone name: read as UTC rather than lose the date
-    }
+    const date::time_zone* tz = find_zone(name);
+    if (!tz) return Timestamp{local}; // unknown zone name: read as UTC rather than lose the date
+    return Timestamp{tz->to_sys(date::local_seconds{local}, date::choose::earliest).time_since_epoch()};
 }
 
 struct DayMatch {
@@ -408,7 +427,7 @@ std::optional<DayMatch> match_day(std::string_view s, std::size_t pos, const Dat
                     return m;
                 }
             }
-            return std::nullopt;
+            if (sep != '.') return std::nullopt; // "13." may still start "13. Februar 2025"
         }
         // 2月13日 (no year): the year of the fetch, or the year before if that is the future.
         {
@@ -565,13 +584,10 @@ std::optional<Found> scan_absolute(std::string_view s, const DateContext& ctx, b
 
 /// Local calendar day of `t` in ctx.timezone.
 year_month_day local_day(Timestamp t, const DateContext& ctx) {
-    try {
-        const date::time_zone* tz = date::locate_zone(ctx.timezone);
-        const auto local = tz->to_local(t);
-        return year_month_day{floor<days>(sys_seconds{local.time_since_epoch()})};
-    } catch (const std::exception&) {
-        return year_month_day{floor<days>(t)};
-    }
+    const date::time_zone* tz = find_zone(ctx.timezone);
+    if (!tz) return year_month_day{floor<days>(t)};
+    const auto local = tz->to_local(t);
+    return year_month_day{floor<days>(sys_seconds{local.time_since_epoch()})};
 }
 
 std::optional<ParsedDate> scan_relative(std::string_view s, const DateContext& ctx) {

@@ -156,21 +156,21 @@ void fill_fields(Page& page, const ExtractOptions& options, Article& a) {
     const PageMeta& meta = page.meta;
     // Canonical URL
     if (!meta.canonical.empty()) {
-        a.canonical_url = resolve_url(page.base_url, meta.canonical);
+        a.canonical_url = resolve_page_link(page.base_url, meta.canonical);
         if (!a.canonical_url.empty()) a.canonical_source = "link:canonical";
     }
     if (a.canonical_url.empty()) {
         if (const std::string og = meta.get({"og:url"}); !og.empty()) {
-            a.canonical_url = resolve_url(page.base_url, og);
+            a.canonical_url = resolve_page_link(page.base_url, og);
             if (!a.canonical_url.empty()) a.canonical_source = "og:url";
         }
     }
     if (a.canonical_url.empty() && !page.ld.url.empty()) {
-        a.canonical_url = resolve_url(page.base_url, page.ld.url);
+        a.canonical_url = resolve_page_link(page.base_url, page.ld.url);
         if (!a.canonical_url.empty()) a.canonical_source = "json-ld";
     }
     if (a.canonical_url.empty() && !options.url.empty()) {
-        a.canonical_url = resolve_url(options.url, options.url);
+        a.canonical_url = resolve_page_link(options.url, options.url);
         if (a.canonical_url.empty()) a.canonical_url = options.url;
         a.canonical_source = "url";
     }
@@ -179,7 +179,7 @@ void fill_fields(Page& page, const ExtractOptions& options, Article& a) {
     a.description = text::decode_entities(a.description);
     std::string image = meta.get({"og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src"});
     if (image.empty()) image = page.ld.image;
-    if (!image.empty()) a.image = resolve_url(page.base_url, image);
+    if (!image.empty()) a.image = resolve_page_link(page.base_url, image);
     a.section = meta.get({"article:section", "og:article:section", "section", "parsely-section", "article.section", "category"});
     if (a.section.empty()) a.section = page.ld.section;
     for (const auto& k : page.ld.keywords)
@@ -215,7 +215,7 @@ Article extract_article(std::string_view html_in, const ExtractOptions& options)
             a.warnings.push_back(std::to_string(page.ld.unreadable_blocks) + " JSON-LD block(s) could not be read");
         page.base_url = options.url;
         if (!page.meta.base_href.empty()) {
-            const std::string b = resolve_url(options.url, page.meta.base_href);
+            const std::string b = resolve_page_link(options.url, page.meta.base_href);
             if (!b.empty()) page.base_url = b;
         }
         page.dates.order = options.date_order;
@@ -249,6 +249,16 @@ Article extract_article(std::string_view html_in, const ExtractOptions& options)
         tc.title_tag = page.meta.title_tag;
         tc.site_names = site_names;
         const TitleChoice title = choose_title(tc);
+        if (a.site_name.empty()) {
+            // "Headline - The Peak Post": the part a <title> ends with names the site.
+            std::string removed;
+            strip_site_name(page.meta.title_tag, {}, &removed);
+            if (!removed.empty() && text::code_points(removed) <= 40) {
+                a.site_name = removed;
+                a.site_name_source = "title";
+                site_names.push_back(removed);
+            }
+        }
         a.title = title.title;
         a.title_source = title.source;
         if (a.title.empty()) a.warnings.push_back("no title found");
@@ -281,8 +291,8 @@ Article extract_article(std::string_view html_in, const ExtractOptions& options)
         fill_fields(page, options, a);
         find_headline_and_bylines(page, site_names);
         fill_dates(page, a);
-        fill_authors(page, a);
         fill_language(page, options, a);
+        fill_authors(page, a);
     } catch (const std::exception& e) {
         a.warnings.push_back(std::string("extraction stopped: ") + e.what());
     }

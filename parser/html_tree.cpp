@@ -224,6 +224,20 @@ std::string Dom::raw_text(std::int32_t i) const {
 
 std::string Dom::text(std::int32_t i) const { return text::collapse_space(raw_text(i)); }
 
+std::string Dom::spaced_text(std::int32_t i) const {
+    std::string out;
+    walk(
+        i,
+        [&](std::int32_t k) {
+            const DomNode& n = node(k);
+            if (n.kind == NodeKind::text) out.append(n.text);
+            else out.push_back(' ');
+            return n.tag != Tag::template_;
+        },
+        [&](std::int32_t) { out.push_back(' '); });
+    return text::collapse_space(out);
+}
+
 bool Dom::contains(std::int32_t ancestor, std::int32_t i) const {
     while (i >= 0) {
         if (i == ancestor) return true;

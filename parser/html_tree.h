@@ -77,6 +77,9 @@ public:
     std::string raw_text(std::int32_t i) const;
     /// raw_text with white space collapsed and invisible characters removed.
     std::string text(std::int32_t i) const;
+    /// Like text, with a space at every element boundary, so that adjacent inline elements
+    /// ("<span>2:30</span><span>Kim</span>") stay apart. For bylines and datelines.
+    std::string spaced_text(std::int32_t i) const;
 
     /// True when `ancestor` is `i` or one of its ancestors.
     bool contains(std::int32_t ancestor, std::int32_t i) const;

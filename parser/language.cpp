@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <unordered_map>
 
 #include "parser/text_util.h"
 
@@ -57,12 +58,19 @@ LanguageGuess detect_language(std::string_view full) {
     const std::string_view s = text::utf8_prefix(full, kSampleBytes);
     std::size_t han = 0, kana = 0, hangul = 0, latin = 0, cyrillic = 0, arabic = 0, greek = 0, thai = 0, hebrew = 0;
     std::array<std::size_t, std::size(kStopWords)> votes{};
+    // Stop word -> the languages it belongs to, built once.
+    static const std::unordered_map<std::string_view, unsigned> kIndex = [] {
+        std::unordered_map<std::string_view, unsigned> index;
+        for (std::size_t k = 0; k < std::size(kStopWords); ++k)
+            for (auto w : kStopWords[k].words) index[w] |= 1u << k;
+        return index;
+    }();
     std::string word;
     const auto end_word = [&] {
         if (word.empty()) return;
-        for (std::size_t k = 0; k < std::size(kStopWords); ++k)
-            for (auto w : kStopWords[k].words)
-                if (w == word) ++votes[k];
+        if (const auto it = kIndex.find(word); it != kIndex.end())
+            for (std::size_t k = 0; k < std::size(kStopWords); ++k)
+                if (it->second & (1u << k)) ++votes[k];
         word.clear();
     };
     std::size_t pos = 0;

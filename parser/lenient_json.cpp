@@ -13,15 +13,6 @@ namespace {
 
 bool is_ws(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
 
-std::string replace_all(std::string s, std::string_view from, std::string_view to) {
-    std::size_t pos = 0;
-    while ((pos = s.find(from, pos)) != std::string::npos) {
-        s.replace(pos, from.size(), to);
-        pos += to.size();
-    }
-    return s;
-}
-
 /// Removes comments and wrappers outside strings and repairs strings, in one pass.
 std::string repair(std::string_view in) {
     std::string out;
@@ -128,8 +119,8 @@ std::vector<nlohmann::json> parse_lenient_json(std::string_view raw) {
     if (raw.size() > kMaxJsonBytes) return values;
     std::string text;
     if (raw.find('"') == std::string_view::npos && raw.find("&quot;") != std::string_view::npos) {
-        text = replace_all(std::string(raw), "&quot;", "\"");
-        text = replace_all(std::move(text), "&amp;", "&");
+        text = text::replace_all(raw, "&quot;", "\"");
+        text = text::replace_all(text, "&amp;", "&");
         text = drop_trailing_commas(repair(text));
     } else {
         text = drop_trailing_commas(repair(raw));

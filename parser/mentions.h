@@ -24,6 +24,11 @@ struct SentenceFacts {
     bool deal = false;            ///< a deal term, "the deal", or a joint-announcement phrase
     bool deal_ref = false;        ///< "the deal", "the partnership", 此次合作 (refers back)
     bool statement = false;       ///< a status cue (confirm, deny, stall, hearsay, ...)
+    bool reply = false;           ///< a cue that answers news (no comment, deny, confirm, delay)
+    bool refers_back = false;     ///< "the company", "both companies", 该公司, 双方
+    bool rival = false;           ///< names an entity that is neither a party nor an official body
+    std::size_t named_parties = 0; ///< distinct parties named directly (not by reference)
+    bool rival_deal = false;      ///< a clause names a party, a rival and a deal word or cue
 };
 
 /// Scans the sentences with `lexicon` and resolves references: "the company", 该公司 and
@@ -33,8 +38,9 @@ std::vector<SentenceFacts> read_sentences(std::string_view headline, std::string
                                           const Lexicon& lexicon, const Topic* topic);
 
 /// Marks the sentences that mention the deal in a topic: a party and a deal term meet in the
-/// sentence, or every party does; or a party (or "the deal") and a status cue meet in a
-/// sentence next to such a mention ("Alibaba declined to comment." after the news).
+/// sentence, or every party does; or, next to such a mention, a sentence whose party or
+/// "the deal" comes with a reply cue or a reference back ("Alibaba declined to comment.",
+/// "The company confirmed it.").
 std::vector<bool> select_mentions(const std::vector<SentenceFacts>& sentences, const Topic& topic);
 
 } // namespace rumorwatch

@@ -31,10 +31,11 @@ int words_between(std::string_view s, std::size_t from, std::size_t to) {
 /// Is there a comma, colon or dash between two offsets (a narrow scope's barrier)?
 bool has_comma_between(std::string_view s, std::size_t from, std::size_t to) {
     for (std::size_t i = from; i < to && i < s.size(); ++i) {
-        const char c = s[i];
+        const unsigned char c = static_cast<unsigned char>(s[i]);
         if (c == ',' || c == ':' || c == ';' || c == '(' || c == ')') return true;
-        if (s.compare(i, 3, "，") == 0 || s.compare(i, 3, "：") == 0 || s.compare(i, 3, "、") == 0 ||
-            s.compare(i, 3, "；") == 0 || s.compare(i, 3, "—") == 0)
+        if ((c == 0xEF || c == 0xE3 || c == 0xE2) &&
+            (s.compare(i, 3, "，") == 0 || s.compare(i, 3, "：") == 0 || s.compare(i, 3, "、") == 0 ||
+             s.compare(i, 3, "；") == 0 || s.compare(i, 3, "—") == 0))
             return true;
     }
     return false;
@@ -83,6 +84,7 @@ bool is_statement(CueKind kind) {
     case CueKind::deny:
     case CueKind::deny_after:
     case CueKind::stall:
+    case CueKind::review:
     case CueKind::cancel:
     case CueKind::hearsay:
     case CueKind::talks:
@@ -176,7 +178,15 @@ std::vector<CueScope> resolve_scopes(std::string_view s, std::span<const Lexicon
     // Objects of a negated statement: "has not confirmed the launch", "no agreement has been
     // signed": the statements right after a negated one share its negation.
     for (std::size_t i = 0; i < hits.size(); ++i) {
-        if (!scopes[i].negated || !is_statement(hits[i].kind)) continue;
+        if (!scopes[i].negated) continue;
+        if (hits[i].kind == CueKind::speech) {
+            // "It does not say Apple has decided to drop Alibaba": nothing in what is not said
+            // is asserted.
+            for (std::size_t j = i + 1; j < hits.size() && clause[j] == clause[i]; ++j)
+                if (is_statement(hits[j].kind)) scopes[j].object = true;
+            continue;
+        }
+        if (!is_statement(hits[i].kind)) continue;
         for (std::size_t j = i + 1; j < hits.size() && clause[j] == clause[i]; ++j) {
             if (!is_statement(hits[j].kind)) continue;
             const bool same_negation = scopes[j].negated && scopes[j].negator == scopes[i].negator;
@@ -200,7 +210,7 @@ std::vector<CueScope> resolve_scopes(std::string_view s, std::span<const Lexicon
         if ((k != CueKind::deny && k != CueKind::deny_after) || scopes[i].negated) continue;
         auto consider = [&](std::size_t j) {
             const CueKind t = hits[j].kind;
-            if ((t == CueKind::stall || t == CueKind::cancel) && !scopes[j].negated) {
+            if ((t == CueKind::stall || t == CueKind::review || t == CueKind::cancel) && !scopes[j].negated) {
                 scopes[j].denied = true;
                 scopes[i].flips = true;
             }
@@ -218,6 +228,25 @@ std::vector<CueScope> resolve_scopes(std::string_view s, std::span<const Lexicon
 
     if (question)
         for (auto& scope : scopes) scope.hedged = true;
+    // A question inside a headline: 苹果国行AI“转投百度”？阿里巴巴回应：… One backward pass
+    // marks, for every byte, whether the next stop after it is a question mark.
+    std::vector<bool> before_question(s.size() + 1, false);
+    bool question_next = false;
+    for (std::size_t j = s.size(); j-- > 0;) {
+        const unsigned char c = static_cast<unsigned char>(s[j]);
+        if (c == '?') question_next = true;
+        else if (c == ',' || c == ';' || c == ':' || c == '.') question_next = false;
+        else if (c == 0xEF && j + 3 <= s.size()) {
+            const std::string_view mark = s.substr(j, 3);
+            if (mark == "？") question_next = true;
+            else if (mark == "，" || mark == "：" || mark == "；") question_next = false;
+        } else if (c == 0xE3 && s.compare(j, 3, "。") == 0) {
+            question_next = false;
+        }
+        before_question[j] = question_next;
+    }
+    for (std::size_t i = 0; i < hits.size(); ++i)
+        if (hits[i].end < s.size() && before_question[hits[i].end]) scopes[i].hedged = true;
     return scopes;
 }
 

@@ -49,6 +49,28 @@ void find_headline_and_bylines(Page& page, const std::vector<std::string>& site_
         }
         return true;
     });
+    // Between the headline and the body, templates without telling class names put the
+    // byline and the dateline in plain <p>, <div> or <font> elements.
+    const std::int32_t body_start = page.main.parts.empty() ? -1 : page.main.parts.front();
+    if (page.h1 >= 0 && body_start > page.h1) {
+        std::size_t added = 0;
+        for (std::int32_t i = page.h1 + 1; i < body_start && added < kMaxHeaderZoneNodes; ++i) {
+            const DomNode& n = dom.node(i);
+            if (n.kind != NodeKind::element || dom.contains(page.h1, i)) continue;
+            if (!(n.tag == Tag::p || n.tag == Tag::div || n.tag == Tag::span || n.tag == Tag::font ||
+                  n.tag == Tag::small || n.tag == Tag::address || n.tag == Tag::time || n.tag == Tag::em))
+                continue;
+            bool leaf = true;
+            for (std::int32_t c = n.first_child; c >= 0 && leaf; c = dom.node(c).next_sibling)
+                leaf = dom.node(c).kind != NodeKind::element || !is_block(dom.node(c).tag) || dom.node(c).tag == Tag::br;
+            if (!leaf) continue;
+            const std::size_t length = text::visible_length(dom.raw_text(i));
+            if (length == 0 || length > kMaxBylineChars) continue;
+            if (std::find(found.begin(), found.end(), i) != found.end()) continue;
+            found.push_back(i);
+            ++added;
+        }
+    }
     std::stable_sort(found.begin(), found.end(), [&](std::int32_t a, std::int32_t b) {
         return std::abs(a - anchor) < std::abs(b - anchor);
     });

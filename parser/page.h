@@ -21,6 +21,8 @@ namespace rumorwatch {
 inline constexpr std::size_t kMaxBylineNodes = 12;
 /// Byline-like elements with more text than this are containers, not bylines.
 inline constexpr std::size_t kMaxBylineChars = 300;
+/// At most this many plain elements between the headline and the body are kept as bylines.
+inline constexpr std::size_t kMaxHeaderZoneNodes = 12;
 
 struct Page {
     Dom dom;

@@ -12,3 +12,9 @@
 #include "parser/time.h"
 #include "parser/topic.h"
 #include "parser/url.h"
+
+namespace rumorwatch {
+/// The Gumbo HTML parser this binary was built with, e.g. "Gumbo 0.10.1" (Gumbo has no
+/// run-time version call, so this is the pkg-config version at build time).
+std::string gumbo_version();
+} // namespace rumorwatch

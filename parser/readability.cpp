@@ -36,8 +36,10 @@ constexpr double kMinSiblingScore = 10;
 /// A sibling paragraph joins on its own when long and not a link list.
 constexpr double kSiblingParagraphLength = 80;
 constexpr double kSiblingMaxLinkDensity = 0.25;
-/// Below this much text the scorer tries again with fewer filters.
+/// Below this much text the scorer tries again with fewer filters, and keeps an earlier
+/// attempt when it found at least this share of what the best later attempt found.
 constexpr double kMinArticleLength = 500;
+constexpr double kRetryKeepRatio = 0.6;
 /// An element holding more than this share of the page's text is a wrapper, not furniture.
 constexpr double kWrapperShare = 0.5;
 /// Conditional cleaning: containers inside the winner with few commas are dropped when
@@ -48,8 +50,12 @@ constexpr double kCleanListLinkDensity = 0.5;
 constexpr int kCleanMaxCommas = 10;
 /// Class-name weights (kWeightClasses) and the bonus for itemprop="articleBody".
 constexpr double kArticleBodyBonus = 50;
+/// A short paragraph that is (almost) all link text is navigation: "« Back to news".
+constexpr double kMaxLinkParagraphDensity = 0.9;
+constexpr std::size_t kMaxLinkParagraphChars = 120;
 /// Leading paragraphs shorter than this that start like a byline are dropped.
 constexpr std::size_t kMaxBylineParagraph = 100;
+constexpr std::size_t kMaxCjkBylineParagraph = 30;
 
 enum Flag : unsigned {
     kStripUnlikely = 1u,       ///< remove elements whose class/id says "not content"
@@ -236,7 +242,7 @@ private:
                 dead = facts_.raw_chars[k] < kMinParagraphLength || is_noscript_notice(dom_.text(i));
             }
             if (!dead && facts_.hidden[k]) dead = !marker;
-            if (!dead && (hint.comments || facts_.comments[k])) dead = !marker;
+            if (!dead && (hint.comments || hint.always_remove || facts_.comments[k])) dead = !marker;
             if (!dead && is_furniture_role(dom_.attr(i, "role"))) dead = share(i) <= kWrapperShare;
             if (!dead && (node.tag == Tag::figcaption || (hint.caption && !hint.positive))) {
                 caption_[k] = 1;
@@ -508,10 +514,11 @@ private:
             // A paragraph that is one link and little else: "Read more: ...", promos.
             return chars_[u(i)] > 0 && chars_[u(i)] < 200 && ld > 0.9 && commas_[u(i)] == 0;
         }
+        // Lists start with a negative tag score; judge them by their links alone.
+        const bool is_list = t == Tag::ul || t == Tag::ol || t == Tag::dl;
+        if (is_list) return weight < 0 || ld > kCleanListLinkDensity;
         if (weight + (scored_[u(i)] ? final_[u(i)] : 0.0) < 0) return true;
         if (commas_[u(i)] >= kCleanMaxCommas) return false;
-        const bool is_list = t == Tag::ul || t == Tag::ol || t == Tag::dl;
-        if (is_list) return ld > kCleanListLinkDensity;
         if (t == Tag::table) return ld > kCleanListLinkDensity;
         const int p = paragraphs_[u(i)];
         const int li = lists_[u(i)];
@@ -523,16 +530,27 @@ private:
         return false;
     }
 
+    /// A rendered block with the share of its characters inside links.
+    struct Block {
+        std::string text;
+        double link_density = 0;
+    };
+
     MainText render() {
         MainText out;
         out.root = root_;
         out.parts = parts_;
+        std::vector<Block> blocks;
         std::string current;
+        std::size_t current_chars = 0, current_link_chars = 0;
+        int in_link = 0;
         const auto flush = [&] {
             if (current.empty()) return;
             std::string p = text::collapse_space(current);
+            const double ld = current_chars > 0 ? double(current_link_chars) / double(current_chars) : 0.0;
             current.clear();
-            if (!p.empty()) out.paragraphs.push_back(std::move(p));
+            current_chars = current_link_chars = 0;
+            if (!p.empty()) blocks.push_back({std::move(p), ld});
         };
         const bool have_drop = !drop_.empty();
         for (std::int32_t part : parts_) {
@@ -541,7 +559,11 @@ private:
                 [&](std::int32_t i) {
                     const DomNode& node = dom_.node(i);
                     if (node.kind == NodeKind::text) {
-                        if (!dead_[u(i)]) current.append(node.text);
+                        if (!dead_[u(i)]) {
+                            current.append(node.text);
+                            current_chars += static_cast<std::size_t>(facts_.own[u(i)].chars);
+                            if (in_link > 0) current_link_chars += static_cast<std::size_t>(facts_.own[u(i)].chars);
+                        }
                         return false;
                     }
                     if (node.kind != NodeKind::element) return true;
@@ -562,17 +584,20 @@ private:
                     if (node.tag == Tag::img) return false;
                     if (is_block(node.tag)) flush();
                     if (node.tag == Tag::td || node.tag == Tag::th) current.push_back(' ');
+                    if (node.tag == Tag::a) ++in_link;
                     return true;
                 },
                 [&](std::int32_t i) {
                     const DomNode& node = dom_.node(i);
                     if (node.kind != NodeKind::element) return;
+                    if (node.tag == Tag::a && in_link > 0 && !dead_[u(i)] && !(have_drop && drop_[u(i)])) --in_link;
                     if (is_block(node.tag)) flush();
                     else if (node.tag == Tag::td || node.tag == Tag::th) current.push_back(' ');
                 });
             flush();
+            in_link = 0;
         }
-        tidy(out);
+        tidy(blocks, out);
         for (const auto& p : out.paragraphs) out.length += text::visible_length(p);
         return out;
     }
@@ -595,29 +620,38 @@ private:
     }
 
     static bool looks_like_byline(std::string_view p) {
-        if (text::code_points(p) > kMaxBylineParagraph) return false;
+        const std::size_t length = text::code_points(p);
+        if (length > kMaxBylineParagraph) return false;
         for (std::string_view w : {"by ", "written by ", "words by ", "posted by ", "reporting by ", "von ",
-                                   "par ", "por ", "记者", "文/", "文｜", "作者", "撰文", "来源：", "来源:",
-                                   "发布时间", "published ", "updated ", "posted "})
+                                   "par ", "por ", "published ", "updated ", "posted ", "published:", "updated:",
+                                   "posted:", "last updated"})
             if (text::istarts_with(p, w)) return true;
+        // CJK sentences also start with 记者 ("记者从…获悉"): only short lines are bylines.
+        if (length <= kMaxCjkBylineParagraph)
+            for (std::string_view w : {"记者", "文/", "文｜", "作者", "撰文", "来源：", "来源:", "发布时间", "编辑："})
+                if (text::istarts_with(p, w)) return true;
         return false;
     }
 
-    /// Paragraph-level cleaning: furniture lines, the repeated headline, bylines at the top.
-    void tidy(MainText& out) const {
+    /// Paragraph-level cleaning: furniture lines, bare links, the repeated headline, and
+    /// bylines at the top (kept apart: dates and authors are read from them).
+    void tidy(std::vector<Block>& blocks, MainText& out) const {
         const std::string title = fold(title_);
-        std::vector<std::string> kept;
-        kept.reserve(out.paragraphs.size());
-        for (auto& p : out.paragraphs) {
+        out.paragraphs.reserve(blocks.size());
+        for (auto& b : blocks) {
+            std::string& p = b.text;
             if (is_boilerplate_paragraph(p)) continue;
-            if (kept.size() < 3) {
+            if (b.link_density > kMaxLinkParagraphDensity && text::code_points(p) < kMaxLinkParagraphChars) continue;
+            if (out.paragraphs.size() < 3) {
                 if (!title.empty() && fold(p) == title) continue;
-                if (looks_like_byline(p)) continue;
+                if (looks_like_byline(p)) {
+                    out.byline_lines.push_back(std::move(p));
+                    continue;
+                }
             }
-            if (!kept.empty() && kept.back() == p) continue;
-            kept.push_back(std::move(p));
+            if (!out.paragraphs.empty() && out.paragraphs.back() == p) continue;
+            out.paragraphs.push_back(std::move(p));
         }
-        out.paragraphs = std::move(kept);
     }
 
     const Dom& dom_;
@@ -642,8 +676,9 @@ MainText extract_main_text(const Dom& dom, const std::vector<ClassHint>& hints, 
         kCleanConditionally,
         0u,
     };
-    MainText best;
-    bool have_best = false;
+    // Fewer filters find more text, but also more furniture: a later attempt is taken only
+    // when the earlier ones fall well short of it.
+    std::vector<std::pair<MainText, double>> results;
     for (unsigned flags : kAttempts) {
         MainText result = Attempt(dom, facts, flags, title).run();
         double length = 0; // Latin-equivalent, so CJK pages reach the bar with fewer characters
@@ -651,13 +686,15 @@ MainText extract_main_text(const Dom& dom, const std::vector<ClassHint>& hints, 
             const TextMeasure m = measure(p);
             length += effective_length(m.chars, m.cjk);
         }
-        if (length >= kMinArticleLength) return result;
-        if (!have_best || result.length > best.length) {
-            best = std::move(result);
-            have_best = true;
-        }
+        if (length >= kMinArticleLength && results.empty()) return result;
+        results.emplace_back(std::move(result), length);
+        if (length >= kMinArticleLength) break;
     }
-    return best;
+    double longest = 0;
+    for (const auto& r : results) longest = std::max(longest, r.second);
+    for (auto& r : results)
+        if (r.second >= kRetryKeepRatio * longest) return std::move(r.first);
+    return std::move(results.front().first);
 }
 
 std::string join_paragraphs(const std::vector<std::string>& paragraphs) {

@@ -18,6 +18,7 @@ namespace rumorwatch {
 struct MainText {
     std::vector<std::string> paragraphs; ///< in reading order, white space normalised
     std::vector<std::string> captions;   ///< figure captions inside the body, kept apart
+    std::vector<std::string> byline_lines; ///< "By …" / "Posted …" lines taken off the top
     std::int32_t root = -1;              ///< the winning container, -1 when none
     std::vector<std::int32_t> parts;     ///< the container and merged siblings, in order
     std::size_t length = 0;              ///< visible characters in `paragraphs`

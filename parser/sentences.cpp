@@ -131,10 +131,15 @@ std::vector<SentenceSpan> split_sentences(std::string_view text) {
             start = ++i;
             continue;
         }
-        std::size_t mark = chinese_terminator_length(text, i);
+        // Cheap first-byte tests before any comparison: this runs for every byte.
+        if (c != '.' && c != '!' && c != '?' && c != 0xE3 && c != 0xEF && c != 0xE2) {
+            ++i;
+            continue;
+        }
+        std::size_t mark = c == 0xE3 || c == 0xEF ? chinese_terminator_length(text, i) : 0;
         bool chinese = mark > 0;
         bool ellipsis = false;
-        if (!mark) {
+        if (!mark && (c == '.' || c == 0xE2)) {
             mark = ellipsis_length(text, i);
             ellipsis = mark > 0;
         }

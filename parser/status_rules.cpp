@@ -4,6 +4,7 @@
 
 #include <vector>
 
+#include "parser/clauses.h"
 #include "parser/negation.h"
 
 namespace rumorwatch {
@@ -38,6 +39,8 @@ int finality(RumorStatus s) {
 struct Candidate {
     RumorStatus status = RumorStatus::mentioned;
     double strength = 0.0;
+    int group = -1; ///< precedence group when not the status's own (see group_of)
+    bool weak = false; ///< says little about the article as a whole (a review, "no comment")
     int hit = -1;
     std::uint32_t cue_begin = 0, cue_end = 0;
     Source source;
@@ -45,9 +48,11 @@ struct Candidate {
 };
 
 bool better(const Candidate& a, const Candidate& b) {
-    const int ga = group_of(a.status, a.bare), gb = group_of(b.status, b.bare);
+    const int ga = a.group >= 0 ? a.group : group_of(a.status, a.bare);
+    const int gb = b.group >= 0 ? b.group : group_of(b.status, b.bare);
     if (ga != gb) return ga > gb;
-    if (finality(a.status) != finality(b.status)) return finality(a.status) > finality(b.status);
+    // Among outcomes the more final one wins; among reports and waits, the stronger cue.
+    if (ga >= 4 && finality(a.status) != finality(b.status)) return finality(a.status) > finality(b.status);
     return a.strength > b.strength;
 }
 
@@ -91,6 +96,32 @@ int speaker_rank(SourceKind k) {
     }
 }
 
+/// Does the clause holding `pos` give a reason ("because ...", 由于…)?
+bool in_cause(std::string_view s, std::size_t pos) {
+    const auto [b, e] = segment_around(s, pos);
+    if (s.substr(0, b).ends_with(" because ")) return true;
+    std::string_view seg = s.substr(b, e - b);
+    while (!seg.empty() && seg.front() == ' ') seg.remove_prefix(1);
+    for (std::string_view w : {"由于", "因为", "因", "受", "because", "Because", "due to", "Due to", "owing to"})
+        if (seg.starts_with(w)) return true;
+    return false;
+}
+
+/// Is `pos` in a "since ..." clause (自…以来)?
+bool in_time_clause(std::string_view s, std::size_t pos) {
+    const auto [b, e] = segment_around(s, pos);
+    if (s.substr(0, b).ends_with(" since ")) return true;
+    std::string_view seg = s.substr(b, e - b);
+    while (!seg.empty() && seg.front() == ' ') seg.remove_prefix(1);
+    if (seg.starts_with("since") || seg.starts_with("Since")) return true;
+    return seg.find("以来") != std::string_view::npos && (seg.starts_with("自") || seg.starts_with("从"));
+}
+
+bool is_rival(const SourceContext& c, int entity) {
+    return entity >= 0 && static_cast<std::size_t>(entity) < c.is_party.size() && !c.is_party[entity] &&
+           !c.is_official[entity];
+}
+
 /// Does a (lower-cased) claim negate itself ("Tesla will not build ...")?
 bool has_negation(std::string_view claim) {
     for (std::string_view w : {" not ", "n't ", " no ", " never ", "不", "没有", "未"})
@@ -121,8 +152,14 @@ SentenceJudgement judge_sentence(std::string_view s, std::span<const Lexicon::Hi
         if (speaker_rank(src.kind) > speaker_rank(speaker.kind)) speaker = std::move(src);
     }
     bool analyst_view = false;
+    bool own_view = false; // "I think", "my interpretation", 笔者认为: the writer's opinion
     for (std::size_t i = 0; i < hits.size(); ++i) {
         const CueKind k = hits[i].kind;
+        if (k == CueKind::analyst) {
+            const std::string w = lower(s.substr(hits[i].begin, hits[i].end - hits[i].begin));
+            for (std::string_view p : {"i ", "i'", "my ", "we ", "in my", "if i", "笔者", "我认为", "在我看来", "个人认为"})
+                if (w.starts_with(p)) own_view = true;
+        }
         if ((k == CueKind::hearsay || k == CueKind::unnamed_source || k == CueKind::media) && !scopes[i].negated)
             sourced = true;
         if (k == CueKind::analyst) analyst_view = true;
@@ -202,7 +239,7 @@ SentenceJudgement judge_sentence(std::string_view s, std::span<const Lexicon::Hi
         else if (speaker.kind == SourceKind::analyst || analyst_view) propose(RumorStatus::speculation, 0.5, i, speaker);
         else if (sourced_kind(speaker.kind) || sourced) propose(RumorStatus::reported, talks ? 0.7 : 0.6, i, speaker);
         else if (generic) propose(RumorStatus::confirmed, talks ? 0.5 : 0.4, i, speaker, true);
-        else if (speaker.kind == SourceKind::other) propose(RumorStatus::reported, 0.55, i, speaker);
+        else if (speaker.kind == SourceKind::other) propose(RumorStatus::reported, 0.5, i, speaker, true);
         else if (talks) propose(RumorStatus::reported, 0.55, i, speaker);
         else if (context.names_all_parties) propose(RumorStatus::reported, 0.35, i, speaker, true);
         else propose(RumorStatus::mentioned, 0.2, i, speaker, true);
@@ -213,16 +250,61 @@ SentenceJudgement judge_sentence(std::string_view s, std::span<const Lexicon::Hi
         const CueKind k = hits[n].kind;
         const CueScope& sc = scopes[n];
         if (k == CueKind::negator && generic && !sc.attached && !sc.hedged && !question) {
-            // "Netflix will not raise prices", "No, she did not": a negated claim.
-            propose_negation(0.55, i, speaker);
+            // "Netflix will not raise prices", "No, she did not": a negated claim. Words like
+            // "without" or "nothing" negate a detail, not the claim; a reported negation is
+            // still a report ("iPhone 7 will not have a headphone jack, report says").
+            const std::string word = lower(s.substr(hits[n].begin, hits[n].end - hits[n].begin));
+            const bool plain = word != "without" && word != "lack of" && word != "absence of" &&
+                               word != "far from" && word != "nothing" && word != "lacks" &&
+                               word != "refused to" && word != "failed to" && word != "无" && word != "非";
+            bool reported_here = sourced_kind(speaker.kind); // "..., report says"
+            for (std::size_t m = 0; m < hits.size(); ++m)
+                if (scopes[m].clause == sc.clause &&
+                    (hits[m].kind == CueKind::hearsay || hits[m].kind == CueKind::unnamed_source ||
+                     hits[m].kind == CueKind::media))
+                    reported_here = true; // not "..., despite viral posts" in another clause
+            if (plain && reported_here) propose(RumorStatus::reported, 0.6, i, speaker);
+            else if (plain) propose_negation(0.55, i, speaker);
             continue;
         }
         if (k == CueKind::speech && sc.negated) {
             // "Neither company has said anything", 双方均未表态: no word from them.
-            propose(RumorStatus::reported, 0.75, i, speaker);
+            propose(RumorStatus::reported, 0.5, i, speaker);
+            candidates.back().weak = true;
+            continue;
+        }
+        if (k == CueKind::according_to && sourced_kind(speaker.kind) && !generic) {
+            // "according to a report that cites people familiar": the sentence is a report.
+            propose(RumorStatus::reported, 0.6, i, speaker);
             continue;
         }
         if (!is_statement(k) || sc.object) continue;
+        if ((k == CueKind::announce || k == CueKind::confirm || k == CueKind::approve) &&
+            in_time_clause(s, hits[n].begin))
+            continue; // "since the app launched in the country": a time, not news
+        if (!generic) {
+            // A cue about someone else's deal: "as Baidu talks stall", 苹果终止与百度的合作.
+            auto [b, e] = segment_around(s, hits[n].begin);
+            // Bad news about a deal in a sentence that names a rival and not every party is
+            // the rival deal's: "…但最终因为该公司缺乏…而放弃" after DeepSeek was named.
+            const bool outcome = k == CueKind::cancel || k == CueKind::stall || k == CueKind::review ||
+                                 k == CueKind::deny || k == CueKind::deny_after;
+            if (outcome) {
+                b = 0;
+                e = s.size();
+            }
+            bool rival = false;
+            std::vector<int> named;
+            for (const auto& h : hits) {
+                if (h.begin < b || h.end > e || h.kind != CueKind::entity) continue;
+                if (is_rival(context.sources, h.entity)) rival = true;
+                else if (context.sources.is_party[h.entity]) named.push_back(h.entity);
+            }
+            std::sort(named.begin(), named.end());
+            named.erase(std::unique(named.begin(), named.end()), named.end());
+            const bool all_parties = static_cast<int>(named.size()) >= context.sources.party_count;
+            if (rival && !all_parties) continue;
+        }
         if (sc.denied && !generic) continue; // the content of a denial asserts nothing
         if (generic && sc.denied) continue;
         if (generic && in_claim(context.claim, s.substr(hits[n].begin, hits[n].end - hits[n].begin)) &&
@@ -255,7 +337,12 @@ SentenceJudgement judge_sentence(std::string_view s, std::span<const Lexicon::Hi
                     src.all_parties = false;
                     src.text = std::string(s.substr(h.begin, h.end - h.begin));
                 }
-            if (sc.negated) propose(RumorStatus::stalled, 0.75, i, src);
+            if (sc.negated) {
+                // "have not been approved": a wait, like a pending review.
+                propose(RumorStatus::stalled, 0.58, i, src);
+                candidates.back().group = 3;
+                candidates.back().weak = true;
+            }
             else if (sc.hedged || sc.future) propose(hedged_status(), 0.45, i, src);
             else if (src.kind == SourceKind::official) propose(RumorStatus::partially_confirmed, 0.75, i, src);
             else if (generic) propose(RumorStatus::confirmed, 0.7, i, src);
@@ -267,15 +354,22 @@ SentenceJudgement judge_sentence(std::string_view s, std::span<const Lexicon::Hi
             const Source src = agent(n);
             if (sc.negated) propose(RumorStatus::reported, 0.8, i, speaker);
             else if (sc.hedged) propose(hedged_status(), 0.5, i, src);
+            else if (k == CueKind::announce && is_noun_use(s, hits[n]) && !joint)
+                plain_statement(i, false); // "any launch would still need ...": a thing, not an act
             else if (sc.future) {
                 // "plans to launch", 将推出: a plan, not an act. The planner is no source when the
                 // sentence names one ("according to Bloomberg, Apple plans to launch").
                 if (src.kind == SourceKind::party && !sourced && speaker.kind != SourceKind::analyst)
                     propose(confirmation_by(src, 0.7).first, 0.7, i, src);
                 else plain_statement(i, false);
-            } else if (src.kind == SourceKind::unnamed || (src.kind != SourceKind::party && sourced))
-                propose(RumorStatus::reported, 0.7, i, src);
-            else if (src.kind == SourceKind::analyst) propose(RumorStatus::speculation, 0.5, i, src);
+            } else if (src.kind == SourceKind::unnamed || speaker.kind == SourceKind::unnamed ||
+                       (src.kind != SourceKind::party && sourced))
+                // "have signed a final agreement, two people with knowledge said": an act that
+                // only unnamed sources vouch for is a report.
+                propose(RumorStatus::reported, 0.7, i, speaker.kind == SourceKind::unnamed ? speaker : src);
+            else if (src.kind == SourceKind::analyst ||
+                     (analyst_view && src.kind != SourceKind::party && speaker.kind != SourceKind::party))
+                propose(RumorStatus::speculation, 0.5, i, src);
             else propose(RumorStatus::confirmed, k == CueKind::joint_announcement || joint ? 0.95 : 0.85, i, src);
             break;
         }
@@ -299,24 +393,52 @@ SentenceJudgement judge_sentence(std::string_view s, std::span<const Lexicon::Hi
                 // "has not been delayed", "no longer on hold": the deal goes on.
                 if (speaker.kind == SourceKind::party) propose(confirmation_by(speaker, 0.6).first, 0.6, i, speaker);
                 else propose(RumorStatus::reported, 0.5, i, speaker);
-            } else if (sc.hedged) propose(hedged_status(), 0.5, i, speaker);
+            } else if (sc.hedged || own_view) propose(hedged_status(), 0.5, i, speaker);
             else if (generic && sourced && speaker.kind != SourceKind::party)
                 propose(RumorStatus::reported, 0.7, i, speaker); // "Rumor: X to ditch Y"
-            else propose(st, 0.85, i, speaker);
+            else if (k == CueKind::stall && in_cause(s, hits[n].begin)) {
+                // "由于审批迟迟没有进展，苹果正在考虑…": the delay is the reason, not the news.
+                propose(st, 0.58, i, speaker);
+                candidates.back().group = 3;
+                candidates.back().weak = true;
+            } else propose(st, 0.85, i, speaker);
             break;
         }
+        case CueKind::review:
+            // A regulator's review or a wait for approval: stalled, unless the sentence also
+            // reports something more (same precedence group as reports, a little weaker).
+            if (sc.negated) propose(RumorStatus::reported, 0.5, i, speaker);
+            else if (sc.hedged) propose(hedged_status(), 0.45, i, speaker);
+            else {
+                propose(RumorStatus::stalled, 0.58, i, speaker);
+                candidates.back().group = 3;
+                candidates.back().weak = true;
+            }
+            break;
         case CueKind::hearsay:
             if (!sc.negated) propose(RumorStatus::reported, 0.7, i, speaker);
             break;
         case CueKind::no_comment:
+            // A reply to whatever the article reports: weak evidence of the article's status.
             propose(RumorStatus::reported, 0.6, i, speaker.kind == SourceKind::none ? agent(n) : speaker);
+            candidates.back().weak = true;
             break;
         case CueKind::talks:
         case CueKind::deal:
         case CueKind::deal_ref: {
             const bool talks = k == CueKind::talks;
             if (sc.hedged || (sc.clause_hedged && !sc.negated)) propose(hedged_status(), talks ? 0.5 : 0.4, i, speaker);
-            else if (sc.negated && !sc.pending) propose_negation(talks ? 0.75 : 0.55, i, speaker);
+            else if (sc.negated && !sc.pending) {
+                // "Apple will not use Alibaba's models" denies; "a quarter without AI features"
+                // does not speak of the deal at all.
+                const std::string negator = lower(s.substr(hits[sc.negator].begin,
+                                                           hits[sc.negator].end - hits[sc.negator].begin));
+                const bool plain = negator != "without" && negator != "lack of" && negator != "absence of" &&
+                                   negator != "far from" && negator != "nothing" && negator != "none" &&
+                                   negator != "nobody" && negator != "无" && negator != "非";
+                if (plain && (generic || talks || context.names_all_parties))
+                    propose_negation(talks ? 0.75 : 0.55, i, speaker);
+            }
             else if (sc.negated) propose(RumorStatus::reported, 0.6, i, speaker);
             else plain_statement(i, talks);
             break;
@@ -332,7 +454,9 @@ SentenceJudgement judge_sentence(std::string_view s, std::span<const Lexicon::Hi
         // Every party named with no cue at all ("'We are working closely with Alibaba,' an
         // Apple executive said"), or a generic headline: a plain statement, or opinion.
         if (has_hedge) propose(hedged_status(), 0.4, -1, speaker);
-        else plain_statement(-1, false);
+        else if (generic || (speaker.kind != SourceKind::none && speaker.kind != SourceKind::other) || sourced)
+            plain_statement(-1, false);
+        // else: both names, no deal word and nobody speaking: a market wrap, not a statement.
     }
 
     SentenceJudgement out;
@@ -361,6 +485,7 @@ SentenceJudgement judge_sentence(std::string_view s, std::span<const Lexicon::Hi
     out.cue_end = best->cue_end;
     out.cue_hit = best->hit;
     out.bare = best->bare;
+    out.weak = best->weak || best->bare;
     if (best->source.kind != SourceKind::none) out.source = best->source;
     return out;
 }

@@ -30,6 +30,8 @@ struct SentenceJudgement {
     Source source;            ///< who is said to say it
     int cue_hit = -1;         ///< index of the deciding hit, or -1
     bool bare = false;        ///< decided by a deal term alone, with no cue
+    bool weak = false;        ///< bare, or a cue that says little about the whole article
+                              ///< (a pending review, "declined to comment", a reason clause)
 };
 
 /// Judges one sentence from its lexicon hits (in order, offsets into `sentence`).

@@ -3,6 +3,8 @@
 #include "parser/text_util.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 #include <utility>
 
 namespace rumorwatch::text {
@@ -69,6 +71,14 @@ void append_utf8(std::string& out, char32_t cp) {
 bool is_valid_utf8(std::string_view s) {
     std::size_t pos = 0;
     while (pos < s.size()) {
+        // Markup is mostly ASCII: skip eight bytes at a time while no high bit is set.
+        while (pos + 8 <= s.size()) {
+            std::uint64_t word;
+            std::memcpy(&word, s.data() + pos, 8);
+            if (word & 0x8080808080808080ull) break;
+            pos += 8;
+        }
+        if (pos >= s.size()) break;
         if (static_cast<unsigned char>(s[pos]) < 0x80) {
             ++pos;
             continue;
@@ -315,6 +325,22 @@ std::string decode_entities(std::string_view s) {
         append_utf8(out, cp);
         i = semi + 1;
     }
+    return out;
+}
+
+std::string replace_all(std::string_view s, std::string_view from, std::string_view to) {
+    std::string out;
+    if (from.empty()) return std::string(s);
+    out.reserve(s.size());
+    std::size_t pos = 0;
+    while (true) {
+        const std::size_t hit = s.find(from, pos);
+        if (hit == std::string_view::npos) break;
+        out.append(s.substr(pos, hit - pos));
+        out.append(to);
+        pos = hit + from.size();
+    }
+    out.append(s.substr(pos));
     return out;
 }
 

@@ -77,6 +77,9 @@ std::string strip_controls(std::string_view s);
 /// titles): numeric ones and the common named ones. Unknown names are kept as written.
 std::string decode_entities(std::string_view s);
 
+/// `s` with every occurrence of `from` (non-empty) replaced by `to`.
+std::string replace_all(std::string_view s, std::string_view from, std::string_view to);
+
 /// Cuts `s` to at most `max_bytes` bytes without splitting a UTF-8 sequence.
 std::string_view utf8_prefix(std::string_view s, std::size_t max_bytes);
 

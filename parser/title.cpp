@@ -72,8 +72,10 @@ bool looks_like_name(std::string_view part) {
 
 } // namespace
 
-std::string strip_site_name(std::string_view title_in, const std::vector<std::string>& site_names) {
+std::string strip_site_name(std::string_view title_in, const std::vector<std::string>& site_names,
+                            std::string* removed) {
     std::string title = text::collapse_space(title_in);
+    if (removed) removed->clear();
     for (int round = 0; round < 3; ++round) {
         bool changed = false;
         for (const auto& sep : kSeparators) {
@@ -82,6 +84,7 @@ std::string strip_site_name(std::string_view title_in, const std::vector<std::st
                 const std::string_view left = std::string_view(title).substr(0, last);
                 const std::string_view right = std::string_view(title).substr(last + sep.text.size());
                 if (matches_site(right, site_names)) {
+                    if (removed) *removed = std::string(text::trim(right));
                     title = std::string(text::trim(left));
                     changed = true;
                     break;
@@ -92,6 +95,7 @@ std::string strip_site_name(std::string_view title_in, const std::vector<std::st
                 const std::string_view left = std::string_view(title).substr(0, first);
                 const std::string_view right = std::string_view(title).substr(first + sep.text.size());
                 if (matches_site(left, site_names) && text::code_points(right) >= 8) {
+                    if (removed) *removed = std::string(text::trim(left));
                     title = std::string(text::trim(right));
                     changed = true;
                     break;
@@ -109,8 +113,9 @@ std::string strip_site_name(std::string_view title_in, const std::vector<std::st
             const std::string_view left = std::string_view(title).substr(0, last);
             const std::string_view right = std::string_view(title).substr(last + sep.text.size());
             const std::size_t lc = text::code_points(left), rc = text::code_points(right);
-            if (rc == 0 || lc < 2 * rc || lc < 10) continue;
+            if (rc == 0 || lc < rc + 3 || lc < 10) continue;
             if ((sep.strong && rc <= 30) || (!sep.strong && sep.text != ": " && sep.text != "：" && looks_like_name(right))) {
+                if (removed) *removed = std::string(text::trim(right));
                 title = std::string(text::trim(left));
                 break;
             }

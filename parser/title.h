@@ -28,7 +28,9 @@ struct TitleChoice {
 /// "Headline_Outlet", "Outlet: Headline", with the separators | - – — _ : ： » · ｜.
 /// When no site name is known, a trailing segment is cut only if it is short and the
 /// rest is clearly the headline.
-std::string strip_site_name(std::string_view title, const std::vector<std::string>& site_names);
+/// When `removed` is given it receives the stripped site name (or "").
+std::string strip_site_name(std::string_view title, const std::vector<std::string>& site_names,
+                            std::string* removed = nullptr);
 
 /// Picks the headline: the candidate most others agree with (equal, or one containing the
 /// other), preferring JSON-LD, then og:title, h1, and the stripped <title>; a truncated

@@ -83,7 +83,7 @@ std::string join(const Parts& p) {
 
 } // namespace
 
-std::string resolve_url(std::string_view base, std::string_view reference) {
+std::string resolve_page_link(std::string_view base, std::string_view reference) {
     std::string ref = text::collapse_space(text::trim(reference));
     // Spaces inside URLs are errors of the page; drop them as browsers do at the ends.
     if (ref.empty()) return {};

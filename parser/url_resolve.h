@@ -11,6 +11,6 @@ namespace rumorwatch {
 /// `reference` resolved against `base`. An absolute http(s) reference is returned
 /// normalised; an empty or non-web reference ("javascript:", "data:") gives "".
 /// With an empty or relative `base`, relative references give "".
-std::string resolve_url(std::string_view base, std::string_view reference);
+std::string resolve_page_link(std::string_view base, std::string_view reference);
 
 } // namespace rumorwatch

@@ -4,37 +4,70 @@
 
 #include <CLI/CLI.hpp>
 
+#include "crawler/crawler.h"
+#include "index/index.h"
 #include "parser/errors.h"
+#include "parser/parser.h"
 
 namespace rumorwatch {
+namespace {
+
+/// Thrown by the hidden generator flags to stop parsing and print instead of running.
+struct GeneratorRequest {
+    enum Kind { manpage, bash_completion } kind;
+};
+
+} // namespace
+
+std::string version_text() {
+    return "rumorwatch " RUMORWATCH_VERSION "\n" + libcurl_version() + "\n" + xapian_version() + "\n" +
+           gumbo_version() + "\n";
+}
+
+std::unique_ptr<CLI::App> make_app(Action& action, Io& io) {
+    auto app = std::make_unique<CLI::App>("rumorwatch: follow a news rumor through the press", "rumorwatch");
+    app->require_subcommand(1);
+    app->footer("Run 'rumorwatch COMMAND --help' for a command's options; 'man rumorwatch' for the manual.");
+    app->add_flag_callback("--version", [] { throw CLI::CallForVersion(version_text(), 0); },
+                           "Print the version of rumorwatch and of the libraries it runs with");
+    app->add_flag_callback("-q,--quiet", [&io] { io.verbosity = -1; }, "Print errors only");
+    app->add_flag_function("-v,--verbose", [&io](std::int64_t count) { io.verbosity = static_cast<int>(count); },
+                           "Say more (repeat for more still)");
+    // Generators for the build (man page, completion); hidden from --help.
+    app->add_flag_callback("--man", [] { throw GeneratorRequest{GeneratorRequest::manpage}; })->group("");
+    app->add_flag_callback("--bash-completion", [] { throw GeneratorRequest{GeneratorRequest::bash_completion}; })
+        ->group("");
+    add_crawl_command(*app, action, io);
+    add_search_command(*app, action, io);
+    add_timeline_command(*app, action, io);
+    add_show_command(*app, action, io);
+    add_stats_command(*app, action, io);
+    add_extract_command(*app, action, io);
+    add_classify_command(*app, action, io);
+    add_init_command(*app, action, io);
+    add_reindex_command(*app, action, io);
+    add_import_warc_command(*app, action, io);
+    return app;
+}
 
 int run_cli(const std::vector<std::string>& args, Io& io) {
-    CLI::App app{"rumorwatch: follow a news rumor through the press", "rumorwatch"};
-    app.require_subcommand(1);
-    app.set_version_flag("--version", "rumorwatch 0.1.0");
     Action action;
-    add_crawl_command(app, action, io);
-    add_search_command(app, action, io);
-    add_timeline_command(app, action, io);
-    add_show_command(app, action, io);
-    add_stats_command(app, action, io);
-    add_extract_command(app, action, io);
-    add_classify_command(app, action, io);
-    add_reindex_command(app, action, io);
-    add_import_warc_command(app, action, io);
-
+    std::unique_ptr<CLI::App> app = make_app(action, io);
     try {
         // CLI11 wants the arguments in reverse order when given a vector.
         std::vector<std::string> reversed(args.rbegin(), args.rend());
-        app.parse(reversed);
-    } catch (const CLI::CallForHelp& e) {
-        io.out << app.help();
+        app->parse(reversed);
+    } catch (const CLI::CallForHelp&) {
+        io.out << app->help();
         return 0;
-    } catch (const CLI::CallForAllHelp& e) {
-        io.out << app.help("", CLI::AppFormatMode::All);
+    } catch (const CLI::CallForAllHelp&) {
+        io.out << app->help("", CLI::AppFormatMode::All);
         return 0;
     } catch (const CLI::CallForVersion& e) {
-        io.out << e.what() << "\n";
+        io.out << e.what();
+        return 0;
+    } catch (const GeneratorRequest& request) {
+        io.out << (request.kind == GeneratorRequest::manpage ? render_manpage(*app) : render_bash_completion(*app));
         return 0;
     } catch (const CLI::ParseError& e) {
         io.err << "rumorwatch: error: " << e.what() << "\n"

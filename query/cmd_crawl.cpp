@@ -8,9 +8,13 @@
 #include <CLI/CLI.hpp>
 
 #include "crawler/crawler.h"
+#include "index/index.h"
 #include "parser/errors.h"
 #include "query/cli.h"
 #include "query/paths.h"
+#include "query/timeline_alerts.h"
+#include "query/timeline_export.h"
+#include "query/timeline_source.h"
 
 namespace rumorwatch {
 namespace {
@@ -31,10 +35,51 @@ struct CrawlArgs {
     int workers = 0;
     std::string timeout = "60s";
     int max_body_mb = 8;
+    std::string on_change;
 };
 
+/// Each topic's timeline as the database holds it now (none when there is no database yet).
+std::vector<Timeline> current_timelines(const std::string& db, const std::vector<Topic>& topics) {
+    std::vector<Timeline> timelines;
+    std::unique_ptr<IndexReader> reader;
+    try {
+        reader = std::make_unique<IndexReader>(std::vector<std::string>{db});
+    } catch (const IndexError&) {
+        // A first crawl has nothing to compare with: every transition it finds is new.
+    }
+    for (const Topic& topic : topics) {
+        TimelineOptions options;
+        options.topic_id = topic.id;
+        if (!reader) {
+            timelines.push_back(build_timeline({}, {}, options));
+            continue;
+        }
+        TimelineInput input = timeline_input(reader->timeline_articles(topic.id), topic.id);
+        timelines.push_back(build_timeline(std::move(input.entries), std::move(input.edits), options));
+    }
+    return timelines;
+}
+
+/// Runs the --on-change command once per transition the crawl added, oldest first, with
+/// {"topic", "topic_name", "state", "transition"} as JSON on its standard input.
+void announce_changes(const std::string& command, const std::vector<Topic>& topics,
+                      const std::vector<Timeline>& before, const std::vector<Timeline>& after, Io& io) {
+    for (std::size_t i = 0; i < topics.size(); ++i) {
+        for (const Transition& t : new_transitions(before[i], after[i])) {
+            const nlohmann::json message = {{"topic", topics[i].id},
+                                            {"topic_name", topics[i].name},
+                                            {"state", after[i].state},
+                                            {"transition", transition_to_json(t)}};
+            const int status = run_with_input(command, message.dump(-1, ' ', false,
+                                                                     nlohmann::json::error_handler_t::replace) + "\n");
+            if (status != 0)
+                io.err << "rumorwatch: warning: --on-change command exited with status " << status << "\n";
+        }
+    }
+}
+
 std::chrono::seconds parse_duration(const std::string& text, const char* option = "--every") {
-    static const std::regex kDuration("^([0-9]+)(s|m|h|d)$");
+    static const std::regex kDuration("^([0-9]{1,9})(s|m|h|d)$"); // 9 digits: std::stoll cannot overflow
     std::smatch m;
     if (!std::regex_match(text, m, kDuration))
         throw InputError(std::string(option) + ": \"" + text + "\" is not a duration such as 30s, 30m, 2h or 1d");
@@ -56,7 +101,7 @@ int run_crawl(const CrawlArgs& args, Io& io) {
     options.db_path = args.db.empty() ? default_db_path() : args.db;
     options.warc_dir = args.warc;
     options.connect_to = args.connect_to;
-    options.quiet = args.quiet;
+    options.quiet = args.quiet || io.verbosity < 0;
     options.log_file = args.log;
     options.revisit_all = args.refresh;
     options.max_connections = args.max_connections;
@@ -69,7 +114,7 @@ int run_crawl(const CrawlArgs& args, Io& io) {
         options.every = parse_duration(args.every);
     }
     if (!args.shard.empty()) {
-        static const std::regex kShard("^([0-9]+)/([0-9]+)$");
+        static const std::regex kShard("^([0-9]{1,6})/([0-9]{1,6})$"); // 6 digits: std::stoi cannot overflow
         std::smatch m;
         if (!std::regex_match(args.shard, m, kShard))
             throw InputError("--shard: expected K/N such as 1/4, not \"" + args.shard + "\"");
@@ -80,7 +125,11 @@ int run_crawl(const CrawlArgs& args, Io& io) {
     }
     // SIGINT/SIGTERM finish the batch in hand and commit; the crawl then returns normally.
     install_crawl_signal_handlers();
+    std::vector<Timeline> before;
+    if (!args.on_change.empty()) before = current_timelines(options.db_path, options.topics);
     const CrawlSummary summary = crawl(options, io.err);
+    if (!args.on_change.empty())
+        announce_changes(args.on_change, options.topics, before, current_timelines(options.db_path, options.topics), io);
     if (!options.quiet) print_summary(summary, io.out);
     // Pages that failed are reported and retried by a later crawl; the crawl itself worked.
     return 0;
@@ -115,6 +164,9 @@ void add_crawl_command(CLI::App& app, Action& action, Io& io) {
     cmd->add_option("--max-body-mb", args->max_body_mb,
                     "Largest page accepted in MiB, counted after decompression (default 8)")
         ->check(CLI::Range(1, 1024));
+    cmd->add_option("--on-change", args->on_change,
+                    "Run this shell command when the crawl moves a rumor's state, once per new transition, "
+                    "with the transition as JSON on its standard input (after a --once crawl)");
     cmd->callback([&action, &io, args] { action = [&io, args] { return run_crawl(*args, io); }; });
 }
 

@@ -2,14 +2,17 @@
 /// `rumorwatch extract`: one page in, what the parser sees out (JSON for tools, text for
 /// people). Reads raw bytes, decodes them like the crawler does, extracts, prints.
 #include <fstream>
+#include <iomanip>
 #include <iostream>
 #include <iterator>
 #include <memory>
+#include <optional>
 #include <sstream>
 
 #include <CLI/CLI.hpp>
 
 #include "crawler/crawler.h"
+#include "parser/analyze.h"
 #include "parser/charset.h"
 #include "parser/errors.h"
 #include "parser/extract.h"
@@ -31,8 +34,7 @@ struct ExtractArgs {
     std::string fetched_at;
     std::string charset_header;
     std::string format = "text";
-    // The analysis engineer adds `--topic` here: the rumor analysis of the extracted
-    // Article is printed under "analysis" in JSON and as a section in text.
+    std::string topic; ///< with a topic file, the rumor analysis is printed too
 };
 
 std::string read_input(const std::string& file, std::istream& in) {
@@ -62,6 +64,27 @@ nlohmann::json to_output_json(const Article& a, const DecodedText& decoded) {
     j["charset_source"] = decoded.source;
     j["extractor_version"] = kExtractorVersion;
     return j;
+}
+
+/// The analysis section of the text output: the article's status and each mention.
+void print_analysis(const RumorAnalysis& r, std::ostream& out) {
+    out << "\nRumor [" << text::strip_controls(r.topic_id) << "]: " << to_string(r.status) << " (confidence "
+        << std::fixed << std::setprecision(2) << r.confidence << ")\n";
+    out.unsetf(std::ios::floatfield);
+    if (!r.entities.empty()) {
+        std::string list;
+        for (const auto& e : r.entities) list += (list.empty() ? "" : ", ") + e;
+        out << "Entities: " << text::strip_controls(list) << "\n";
+    }
+    for (std::size_t i = 0; i < r.mentions.size(); ++i) {
+        const Mention& m = r.mentions[i];
+        out << (r.evidence && *r.evidence == i ? "* " : "- ") << to_string(m.status);
+        if (!m.cue.empty()) out << " [" << text::strip_controls(m.cue) << "]";
+        if (!m.attribution.empty()) out << " by " << text::strip_controls(m.attribution);
+        if (m.background) out << " (background)";
+        if (m.in_headline) out << " (headline)";
+        out << ": " << text::strip_controls(m.sentence) << "\n";
+    }
 }
 
 void print_text(const Article& a, const DecodedText& decoded, std::ostream& out) {
@@ -136,16 +159,24 @@ int run_extract(const ExtractArgs& args, Io& io) {
         options.fetched_at = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
     }
 
+    std::optional<Analyzer> analyzer;
+    if (!args.topic.empty()) analyzer.emplace(load_topic(args.topic)); // a bad topic fails before reading
+
     const std::string bytes = read_input(args.file, io.in);
     const DecodedText decoded = decode_to_utf8(bytes, args.charset_header);
     Article article = extract_article(decoded.utf8, options);
     if (decoded.had_invalid_bytes)
         article.warnings.push_back("the page had bytes invalid in " + decoded.charset + "; they were replaced");
 
+    std::optional<RumorAnalysis> analysis;
+    if (analyzer) analysis = analyzer->analyze(article);
     if (args.format == "json") {
-        io.out << to_output_json(article, decoded).dump(2) << "\n";
+        nlohmann::json j = to_output_json(article, decoded);
+        if (analysis) j["analysis"] = *analysis;
+        io.out << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
     } else {
         print_text(article, decoded, io.out);
+        if (analysis) print_analysis(*analysis, io.out);
     }
     return 0;
 }
@@ -164,6 +195,8 @@ void add_extract_command(CLI::App& app, Action& action, Io& io) {
     cmd->add_option("--fetched-at", args->fetched_at, "When the page was fetched (ISO 8601; default now)");
     cmd->add_option("--charset-header", args->charset_header, "The HTTP Content-Type header the page came with");
     cmd->add_option("--format", args->format, "text (default) or json");
+    cmd->add_option("--topic", args->topic,
+                    "Topic file (seeds/topics/*.json): add the rumor analysis (status, mentions, evidence)");
     cmd->callback([&action, &io, args] { action = [&io, args] { return run_extract(*args, io); }; });
 }
 

@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <csignal>
+#include <fstream>
 #include <set>
 #include <sstream>
 #include <thread>
@@ -91,6 +92,12 @@ bool wait_for_file(const std::string& path, std::chrono::milliseconds timeout = 
 
 long long document_count(const std::string& db) { return IndexReader({db}).document_count(); }
 
+std::filesystem::path binary() { return binary_dir() / "query/rumorwatch"; }
+
+ChildResult run(const std::vector<std::string>& args, const TempDir& dir) {
+    return run_child(binary(), args, dir.path(), 120s);
+}
+
 } // namespace
 
 TEST_CASE("operations: a second crawl of the same database exits with a clear message", "[crawler][e2e]") {
@@ -98,15 +105,15 @@ TEST_CASE("operations: a second crawl of the same database exits with a clear me
     TestServer server(slow_server(world, 300));
     TempDir dir("rumorwatch-ops");
     const std::string db = dir.file("db");
-    ChildProcess first(crawl_args(world, server, db), dir.file("first.out"), dir.file("first.err"));
+    ChildProcess first(binary(), crawl_args(world, server, db), dir.path());
     REQUIRE(wait_for_file(db + "/crawl.lock"));
     std::this_thread::sleep_for(200ms);
-    ChildProcess second(crawl_args(world, server, db), dir.file("second.out"), dir.file("second.err"));
-    CHECK(exit_code(second.wait()) == 1);
-    const std::string message = slurp(dir.file("second.err"));
-    CHECK(message.find("another crawl (pid " + std::to_string(first.pid()) + ") is using " + db) != std::string::npos);
+    const ChildResult second = run(crawl_args(world, server, db), dir);
+    CHECK(second.exit_code == 1);
+    CHECK(second.err.find("another crawl (pid " + std::to_string(first.pid()) + ") is using " + db) !=
+          std::string::npos);
     CHECK(first.running());
-    CHECK(exit_code(first.wait()) == 0);
+    CHECK(first.wait(120s).exit_code == 0);
     CHECK(document_count(db) == kOutlets * kArticles);
 }
 
@@ -117,19 +124,20 @@ TEST_CASE("operations: SIGTERM and SIGINT finish the batch in hand, commit and e
         INFO("signal " << signal_number);
         TempDir dir("rumorwatch-ops-signal");
         const std::string db = dir.file("db");
-        ChildProcess crawl(crawl_args(world, server, db), dir.file("out"), dir.file("err"));
+        ChildProcess crawl(binary(), crawl_args(world, server, db), dir.path());
         // Let it get past robots.txt and the feeds into the articles.
         std::this_thread::sleep_for(1800ms);
-        REQUIRE(crawl.signal(signal_number));
+        REQUIRE(crawl.running());
+        crawl.kill(signal_number);
         const auto signalled = std::chrono::steady_clock::now();
-        const int status = crawl.wait(30s);
-        CHECK(exit_code(status) == 0);
+        const ChildResult result = crawl.wait(30s);
+        CHECK(result.exit_code == 0);
         CHECK(std::chrono::steady_clock::now() - signalled < 10s);
-        CHECK(slurp(dir.file("out")).find("interrupted") != std::string::npos);
+        CHECK(result.out.find("interrupted") != std::string::npos);
         // What was done is committed; the next run completes the rest.
         const long long committed = document_count(db);
         CHECK(committed < kOutlets * kArticles);
-        CHECK(exit_code(ChildProcess(crawl_args(world, server, db)).wait()) == 0);
+        CHECK(run(crawl_args(world, server, db), dir).exit_code == 0);
         CHECK(document_count(db) == kOutlets * kArticles);
     }
 }
@@ -140,7 +148,7 @@ TEST_CASE("operations: --every crawls again after the interval until stopped", "
     TempDir dir("rumorwatch-ops-every");
     auto args = crawl_args(world, server, dir.file("db"));
     args.insert(args.end(), {"--every", "1s"});
-    ChildProcess crawl(args, dir.file("out"), dir.file("err"));
+    ChildProcess crawl(binary(), args, dir.path());
     const auto deadline = std::chrono::steady_clock::now() + 30s;
     auto feed_requests = [&] {
         int n = 0;
@@ -150,8 +158,9 @@ TEST_CASE("operations: --every crawls again after the interval until stopped", "
     };
     while (feed_requests() < 3 && std::chrono::steady_clock::now() < deadline) std::this_thread::sleep_for(50ms);
     CHECK(feed_requests() >= 3); // three cycles
-    REQUIRE(crawl.signal(SIGTERM));
-    CHECK(exit_code(crawl.wait(20s)) == 0);
+    REQUIRE(crawl.running());
+    crawl.kill(SIGTERM);
+    CHECK(crawl.wait(20s).exit_code == 0);
     // Later cycles asked conditionally and got 304s.
     int conditional = 0;
     for (const auto& r : server.requests())
@@ -172,10 +181,11 @@ TEST_CASE("operations: --shard K/N splits the outlets; --log writes JSON lines; 
         const std::string db = dir.file(std::string("db-") + shard[0]);
         auto args = crawl_args(world, server, db);
         args.insert(args.end(), {"--shard", shard, "--log", dir.file(std::string("log-") + shard[0]), "--quiet"});
-        CHECK(exit_code(ChildProcess(args, dir.file("out"), dir.file("err")).wait()) == 0);
-        CHECK(slurp(dir.file("out")).empty());
-        CHECK(slurp(dir.file("err")).empty());
-        std::istringstream log(slurp(dir.file(std::string("log-") + shard[0])));
+        const ChildResult result = run(args, dir);
+        CHECK(result.exit_code == 0);
+        CHECK(result.out.empty());
+        CHECK(result.err.empty());
+        std::ifstream log(dir.file(std::string("log-") + shard[0]));
         std::set<std::string> outlets;
         int lines = 0;
         for (std::string line; std::getline(log, line);) {
@@ -195,6 +205,7 @@ TEST_CASE("operations: --shard K/N splits the outlets; --log writes JSON lines; 
     // A bad shard is bad usage.
     auto bad = crawl_args(world, server, dir.file("db-bad"));
     bad.insert(bad.end(), {"--shard", "3/2"});
-    CHECK(exit_code(ChildProcess(bad, "", dir.file("err")).wait()) == 2);
-    CHECK(slurp(dir.file("err")).find("--shard") != std::string::npos);
+    const ChildResult refused = run(bad, dir);
+    CHECK(refused.exit_code == 2);
+    CHECK(refused.err.find("--shard") != std::string::npos);
 }

@@ -19,6 +19,7 @@
 
 using namespace rumorwatch;
 using namespace rumorwatch::test;
+using namespace std::chrono_literals;
 
 namespace {
 
@@ -115,7 +116,8 @@ TEST_CASE("resume: SIGKILL at random moments, then a full run, gives the uninter
 
     // The reference: one uninterrupted crawl.
     const auto reference_started = std::chrono::steady_clock::now();
-    REQUIRE(exit_code(ChildProcess(args(dir.file("reference"))).wait()) == 0);
+    const auto binary = binary_dir() / "query/rumorwatch";
+    REQUIRE(run_child(binary, args(dir.file("reference")), dir.path(), 120s).exit_code == 0);
     const auto reference_time = std::chrono::steady_clock::now() - reference_started;
     const auto reference = documents(dir.file("reference"));
     REQUIRE(reference.size() == static_cast<std::size_t>(kHosts * kArticles));
@@ -129,11 +131,11 @@ TEST_CASE("resume: SIGKILL at random moments, then a full run, gives the uninter
     for (int round = 0; round < 4; ++round) {
         const std::set<std::string> committed = std::filesystem::exists(db) ? committed_pages(db) : std::set<std::string>{};
         server.clear_requests();
-        ChildProcess child(args(db));
+        ChildProcess child(binary, args(db), dir.path());
         std::this_thread::sleep_for(std::chrono::milliseconds(when(rng)));
-        const bool was_running = child.signal(SIGKILL);
-        const int status = child.wait();
-        if (was_running && WIFSIGNALED(status)) ++kills_mid_crawl;
+        const bool was_running = child.running();
+        child.kill(SIGKILL);
+        if (was_running && child.wait(30s).signal == SIGKILL) ++kills_mid_crawl;
         // Nothing committed before this run was downloaded again (feeds are asked for every
         // crawl, conditionally, and answer 304).
         for (const auto& r : server.requests()) {
@@ -149,7 +151,7 @@ TEST_CASE("resume: SIGKILL at random moments, then a full run, gives the uninter
     // Then a run to the end.
     const std::set<std::string> committed = committed_pages(db);
     server.clear_requests();
-    REQUIRE(exit_code(ChildProcess(args(db)).wait()) == 0);
+    REQUIRE(run_child(binary, args(db), dir.path(), 120s).exit_code == 0);
     for (const auto& r : server.requests()) {
         const std::string url = "http://" + r.host + r.path;
         if (committed.count(url)) CHECK((r.conditional && r.status == 304));

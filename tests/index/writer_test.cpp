@@ -233,7 +233,7 @@ TEST_CASE("writer: the database describes itself in metadata", "[index]") {
     CHECK(db.get_metadata("rumorwatch.cjk") == "ngram");
     CHECK(db.get_metadata("rumorwatch.valuesmap") ==
           R"({"content_hash":7,"crawled":2,"dup_group":6,"outlet":5,"published":0,"published_day":1,)"
-          R"("status":3,"status_rank":4})");
+          R"("status":3,"status_rank":4,"text":8})");
 }
 
 TEST_CASE("writer: topics become synonyms; setting them again replaces the old aliases", "[index]") {

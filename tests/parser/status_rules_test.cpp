@@ -115,8 +115,20 @@ TEST_CASE("rules: hedges make speculation unless a source reports it", "[parser]
 }
 
 TEST_CASE("rules: entities without a deal statement, and no entities", "[parser]") {
-    CHECK(status("Apple's iPhone sales in China fell 11%.") == "mentioned");
+    // Every party named, nothing said about the deal: mentioned.
+    CHECK(status("Apple slipped 1% while Alibaba rose 3% in Hong Kong trading.") == "mentioned");
+    // One party alone is not the rumor (the demo world's labels): none, unless it says
+    // something explicit about the deal.
+    CHECK(status("Apple's iPhone sales in China fell 11%.") == "none");
+    CHECK(status("Alibaba's chairman confirmed the partnership.") == "partially_confirmed");
     CHECK(status("Baidu unveiled a new model.") == "none");
+}
+
+TEST_CASE("rules: a party's deal with someone else is not the rumor", "[parser]") {
+    CHECK(status("Apple scraps planned Baidu tie-up for AI features in Apple Maps. Alibaba shares rose.") ==
+          "mentioned");
+    CHECK(status("Apple has tested models from several firms as Baidu talks stall, people familiar say. "
+                 "Alibaba is among them.") == "reported");
 }
 
 TEST_CASE("rules: another topic uses its own parties", "[parser]") {

@@ -99,7 +99,7 @@ TEST_CASE("classify: a bad line is reported by line or id, the rest still run, e
     CHECK(out[0]["status"] == "cancelled");
 }
 
-TEST_CASE("classify: --topic and --generic exclude each other; a broken topic exits 2", "[query]") {
+TEST_CASE("classify: --topic and --generic exclude each other - a broken topic exits 2", "[query]") {
     CHECK(run({"classify", "--generic", "--topic", topic_path()}, "").code == 2);
     test::TempDir dir;
     const auto bad = dir.write("t.json", R"({"id": "t", "name": "T", "entities": [], "deal_terms": {"en": ["x"]}})");

@@ -115,8 +115,8 @@ Topic corpus_topic() {
     Topic t;
     t.id = "apple-alibaba";
     t.name = "Alibaba supplies the AI for iPhones in China";
-    t.entities.push_back({"apple", "Apple", {"苹果", "iPhone maker"}, true});
-    t.entities.push_back({"alibaba", "Alibaba", {"阿里巴巴", "阿里", "Qwen", "通义千问"}, true});
+    t.entities.push_back({"apple", "Apple", {"苹果", "iPhone maker"}, true, {}});
+    t.entities.push_back({"alibaba", "Alibaba", {"阿里巴巴", "阿里", "Qwen", "通义千问"}, true, {}});
     t.deal_terms = {"partner", "deal", "合作"};
     return t;
 }

@@ -1,0 +1,201 @@
+/// \file
+/// The real `rumorwatch crawl` against a loopback server that misbehaves in every way
+/// rwserve.py knows: resets, truncation, an endless drip, a 10 GB Content-Length, a body
+/// without end, a gzip bomb, redirect loops and redirects to file://, ftp:// and another
+/// host, wrong content types, broken chunked framing, 5xx, and a 10 MB robots.txt on a
+/// second outlet. The crawl must end within its time budget and a memory cap (measured
+/// with wait4 on the child), name each failure with its reason in the summary, index the
+/// good pages, and request nothing outside the outlets' scope (the server log tells).
+#include <catch2/catch.hpp>
+
+#include <chrono>
+#include <fstream>
+#include <iostream>
+#include <set>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "tests/support/child_process.h"
+#include "tests/support/temp_dir.h"
+#include "tests/support/test_server.h"
+
+using namespace rumorwatch;
+using namespace std::chrono_literals;
+
+namespace {
+
+/// One hostile page: its path under /news/, the fault rule, the reason the summary gives.
+struct FaultCase {
+    std::string name;
+    nlohmann::json rule; ///< "path" is filled in from the name
+    std::string reason;  ///< substring expected in the summary's failure column
+};
+
+std::vector<FaultCase> fault_cases() {
+    using nlohmann::json;
+    return {
+        {"reset", {{"mode", "reset"}}, "reset"},
+        {"reset-headers", {{"mode", "reset"}, {"at", "headers"}}, "reset"},
+        {"truncate", {{"mode", "truncate"}}, "truncated"},
+        {"drip", {{"mode", "drip"}, {"chunk_bytes", 16}, {"interval_ms", 1000}}, "timeout"},
+        {"ten-gb-length", {{"mode", "oversize"}, {"declared", 10737418240LL}, {"stream", 20'000'000}}, "too_large"},
+        {"endless", {{"mode", "oversize"}, {"declared", nullptr}, {"stream", 64'000'000}}, "too_large"},
+        {"gzip-bomb", {{"mode", "gzip_bomb"}, {"inflated", 1073741824LL}}, "too_large"},
+        {"loop", {{"mode", "redirect_loop"}}, "too_many_redirects"},
+        {"to-file", {{"mode", "redirect"}, {"location", "file:///etc/passwd"}}, "bad_protocol"},
+        {"to-ftp", {{"mode", "redirect"}, {"location", "ftp://hostile.example/news/x.html"}}, "bad_protocol"},
+        {"png", {{"mode", "wrong_type"}}, "content_type"},
+        {"octet", {{"mode", "wrong_type"}, {"content_type", "application/octet-stream"}}, "content_type"},
+        {"chunk-size", {{"mode", "bad_chunked"}, {"variant", "bad_size"}}, ""},
+        {"chunk-short", {{"mode", "bad_chunked"}, {"variant", "short"}}, ""},
+        {"chunk-crlf", {{"mode", "bad_chunked"}, {"variant", "no_crlf"}}, ""},
+        {"error500", {{"mode", "status500"}}, "http 500"},
+    };
+}
+
+std::string article_page(const std::string& title) {
+    std::string body = "<html><head><title>" + title + "</title><meta property=\"article:published_time\" "
+                       "content=\"2026-03-07T10:00:00Z\"></head><body><article><h1>" + title + "</h1>";
+    // Distinct paragraphs: an extractor rightly drops text repeated word for word.
+    for (int i = 0; i < 6; ++i)
+        body += "<p>Apple is working with Alibaba to bring AI features to iPhones sold in China, people "
+                "familiar with the matter said in report number " + std::to_string(i) + " about " + title +
+                ", adding that talks on model hosting and regulatory review are at stage " +
+                std::to_string(i + 2) + ".</p>";
+    return body + "</article></body></html>";
+}
+
+/// hostile.example (every fault), bigrobots.example (a 10 MB robots.txt), other.example
+/// (never to be fetched).
+void write_site(const test::TempDir& dir, const std::vector<FaultCase>& cases) {
+    std::string links, items;
+    for (const auto& c : cases) {
+        links += "<li><a href=\"/news/" + c.name + ".html\">" + c.name + "</a></li>";
+        items += "<item><title>" + c.name + "</title><link>http://hostile.example/news/" + c.name +
+                 ".html</link></item>";
+        dir.write("site/hostile.example/news/" + c.name + ".html", article_page("Case " + c.name));
+    }
+    links += "<li><a href=\"/news/good.html\">good</a></li>";
+    items += "<item><title>good</title><link>http://hostile.example/news/good.html</link></item>";
+    dir.write("site/hostile.example/news/good.html", article_page("A good page among hostile ones"));
+    dir.write("site/hostile.example/index.html", "<html><body><ul>" + links + "</ul></body></html>");
+    dir.write("site/hostile.example/rss.xml", "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>h</title>" +
+                                                  items + "</channel></rss>");
+    dir.write("site/hostile.example/robots.txt", "User-agent: *\nAllow: /\n");
+
+    std::string robots = "User-agent: *\n";
+    while (robots.size() < 10'000'000) robots += "Disallow: /private/" + std::to_string(robots.size()) + "/\n";
+    dir.write("site/bigrobots.example/robots.txt", robots);
+    dir.write("site/bigrobots.example/index.html",
+              "<html><body><a href=\"/news/fine.html\">fine</a></body></html>");
+    dir.write("site/bigrobots.example/news/fine.html", article_page("Behind a huge robots.txt"));
+    dir.write("site/other.example/news/stolen.html", article_page("Out of scope"));
+}
+
+std::string outlets_json() {
+    return R"({"outlets": [
+  {"id": "hostile", "home": "http://hostile.example/", "feeds": ["http://hostile.example/rss.xml"],
+   "allow": ["^http://hostile\\.example/news/"], "language": "en", "min_delay_ms": 0, "max_connections": 4},
+  {"id": "bigrobots", "home": "http://bigrobots.example/",
+   "allow": ["^http://bigrobots\\.example/news/"], "language": "en", "min_delay_ms": 0}
+]})";
+}
+
+#if defined(__SANITIZE_ADDRESS__)
+constexpr long kRssCapKb = 1'500'000; // ASan shadow memory and quarantine
+#else
+constexpr long kRssCapKb = 256'000; // the stated cap; 32 MiB measured on the first run
+#endif
+constexpr auto kTimeBudget = 240s;
+
+} // namespace
+
+TEST_CASE("hostile server: the crawl survives every fault within time and memory caps", "[crawler][hostile][slow]") {
+    test::TempDir dir;
+    const auto cases = fault_cases();
+    write_site(dir, cases);
+    const std::string config = dir.write("outlets.json", outlets_json());
+
+    test::TestServerOptions options;
+    options.root = dir.file("site");
+    options.max_seconds = 400;
+    test::TestServer server(options);
+    nlohmann::json faults = nlohmann::json::array();
+    for (const auto& c : cases) {
+        auto rule = c.rule;
+        rule["path"] = "^/news/" + c.name + "\\.html$";
+        faults.push_back(rule);
+    }
+    server.set_faults(faults);
+
+    const auto result = test::run_child(test::binary_dir() / "query/rumorwatch",
+                                        {"crawl", "--config", config, "--topic",
+                                         (test::source_dir() / "seeds/topics/apple-alibaba.json").string(), "--db",
+                                         dir.file("db"), "--connect-to", server.connect_to()},
+                                        dir.path(), kTimeBudget);
+    // The figures issue 9 asks for, in the test log.
+    std::cout << "hostile server: " << cases.size() << " faults + 10 MB robots.txt, crawl took " << result.seconds
+              << " s, peak RSS " << result.peak_rss_kb / 1024 << " MiB, exit " << result.exit_code << "\n"
+              << result.out;
+    INFO("stdout:\n" << result.out << "\nstderr:\n" << result.err);
+    REQUIRE_FALSE(result.timed_out);
+    CHECK(result.signal == 0);
+    CHECK((result.exit_code == 0 || result.exit_code == 1));
+    CHECK(result.peak_rss_kb < kRssCapKb);
+
+    // Each case is accounted for with its reason.
+    for (const auto& c : cases) {
+        if (c.reason.empty()) continue;
+        INFO("case " << c.name << " expects reason " << c.reason);
+        CHECK_THAT(result.out, Catch::Contains(c.reason));
+    }
+
+    // Nothing outside the outlets' scope was requested; robots.txt first on each host.
+    std::set<std::string> hosts;
+    for (const auto& r : server.requests()) {
+        hosts.insert(r.host);
+        INFO("request " << r.host << r.path);
+        CHECK(r.host != "other.example");
+        CHECK((r.path == "/robots.txt" || r.path == "/" || r.path.rfind("/news/", 0) == 0 || r.path == "/rss.xml"));
+    }
+    CHECK(hosts.count("hostile.example") == 1);
+    // The 10 MB robots.txt is named in the summary (today: "robots.txt unavailable (too_large)",
+    // the whole host skipped; RFC 9309 2.5 would parse its first 500 KiB instead).
+    CHECK_THAT(result.out, Catch::Contains("bigrobots"));
+    CHECK_THAT(result.out, Catch::Contains("robots.txt"));
+
+    // The good pages made it through.
+    const auto search = test::run_child(test::binary_dir() / "query/rumorwatch",
+                                        {"search", "--db", dir.file("db"), "--format", "json", "alibaba"}, dir.path(),
+                                        60s);
+    CHECK(search.exit_code == 0);
+    CHECK_THAT(search.out, Catch::Contains("http://hostile.example/news/good.html"));
+}
+
+// KNOWN BUG (crawler/fetcher.cpp, reported in issue 9): libcurl follows redirects itself
+// (CURLOPT_FOLLOWLOCATION), so a redirect from an outlet to another host is requested
+// before the crawler can check the outlet's scope. [!shouldfail] keeps the suite green
+// while the bug stands and turns red once it is fixed: then remove the tag.
+TEST_CASE("hostile server: a redirect to another host is not followed", "[crawler][hostile][!shouldfail]") {
+    test::TempDir dir;
+    const std::vector<FaultCase> cases{
+        {"to-other-host", {{"mode", "redirect"}, {"location", "http://other.example/news/stolen.html"}}, ""}};
+    write_site(dir, cases);
+    const std::string config = dir.write("outlets.json", outlets_json());
+    test::TestServerOptions options;
+    options.root = dir.file("site");
+    test::TestServer server(options);
+    server.set_faults(nlohmann::json::array(
+        {{{"path", "^/news/to-other-host\\.html$"}, {"mode", "redirect"}, {"location", "http://other.example/news/stolen.html"}}}));
+    const auto result = test::run_child(test::binary_dir() / "query/rumorwatch",
+                                        {"crawl", "--config", config, "--topic",
+                                         (test::source_dir() / "seeds/topics/apple-alibaba.json").string(), "--db",
+                                         dir.file("db"), "--connect-to", server.connect_to()},
+                                        dir.path(), 120s);
+    REQUIRE_FALSE(result.timed_out);
+    for (const auto& r : server.requests()) {
+        INFO("request " << r.host << r.path);
+        CHECK(r.host != "other.example");
+    }
+}
