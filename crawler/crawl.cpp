@@ -66,6 +66,9 @@ CrawlSummary crawl(const CrawlOptions& options, std::ostream& progress) {
     fetcher_options.connect_to = options.connect_to;
     fetcher_options.capture_headers = warc.has_value();
     fetcher_options.max_total_connections = std::max(options.max_connections, 1);
+    fetcher_options.limits.total_timeout = options.transfer_timeout;
+    fetcher_options.limits.connect_timeout = std::min(fetcher_options.limits.connect_timeout, options.transfer_timeout);
+    fetcher_options.limits.max_body_bytes = options.max_body_bytes;
     const auto fetcher = make_curl_fetcher(fetcher_options);
 
     EngineSettings settings;

@@ -190,7 +190,8 @@ private:
             const Outlet* o = parts_.outlets.outlet_for(s->url);
             if (!o) continue;
             const auto index = static_cast<std::size_t>(o - outlets.data());
-            admit(s->url, parts_.outlets.allows(*o, s->url) ? TaskKind::page : TaskKind::discovery, index, false);
+            const bool article = parts_.outlets.allows(*o, s->url) && !parts_.outlets.is_discovery_page(*o, s->url);
+            admit(s->url, article ? TaskKind::page : TaskKind::discovery, index, false);
         }
     }
 

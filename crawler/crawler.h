@@ -41,6 +41,8 @@ struct CrawlOptions {
                                   ///< fail last time (conditionally: unchanged pages cost a 304)
     int max_connections = 16;     ///< connections open at once over all hosts
     int workers = 0;              ///< extraction threads; 0: one per core
+    std::chrono::milliseconds transfer_timeout{60'000}; ///< whole transfer, redirects included
+    std::size_t max_body_bytes = 8u << 20; ///< larger bodies are abandoned (after decoding)
 };
 
 /// Counts per outlet, for the end-of-crawl summary.
@@ -70,6 +72,26 @@ struct CrawlSummary {
 /// folder for its whole run. @throws IndexError, ConfigError, and Error "another crawl is
 /// using DB" when the lock is taken.
 CrawlSummary crawl(const CrawlOptions& options, std::ostream& progress);
+
+/// How `reindex` and `import-warc` read captured pages into an index.
+struct WarcImportOptions {
+    CrawlConfig config;               ///< outlets: a page is attributed to the outlet whose URLs it matches
+    std::vector<Topic> topics;
+    std::string db_path;
+    std::vector<std::string> files;   ///< .warc.gz or .warc files, read in the order given
+    bool quiet = false;
+};
+
+/// The WARC files of a folder (*.warc.gz, *.warc, and *.warc.gz.open left by an interrupted
+/// crawl), sorted by name, which for our files is capture order. @throws InputError when
+/// the folder cannot be read or holds none.
+std::vector<std::string> warc_files_in(const std::string& dir);
+
+/// Indexes the HTML responses of WARC files with no network: each page goes through the same
+/// decoding, extraction, analysis and index stage as a crawled one, its version pointing at
+/// the WARC file and record it came from. Pages of hosts no outlet covers are skipped and
+/// counted. Takes the crawl lock. @throws InputError for unreadable files, IndexError.
+CrawlSummary import_warc(const WarcImportOptions& options, std::ostream& progress);
 
 /// Writes the per-outlet table (fetched, not modified, new, updated, failed with reasons).
 void print_summary(const CrawlSummary& summary, std::ostream& out);

@@ -25,6 +25,7 @@ std::string_view to_string(FetchError error) {
     case FetchError::bad_protocol: return "bad_protocol";
     case FetchError::content_type: return "content_type";
     case FetchError::bad_encoding: return "bad_encoding";
+    case FetchError::bad_response: return "bad_response";
     case FetchError::other: return "other";
     }
     return "other";
@@ -80,6 +81,7 @@ struct Transfer {
     bool checked_type = false;
     bool over_size = false;
     bool wrong_type = false;
+    char error_buffer[CURL_ERROR_SIZE] = {};
 };
 
 FetchError classify(CURLcode code, const Transfer& t) {
@@ -98,6 +100,10 @@ FetchError classify(CURLcode code, const Transfer& t) {
     case CURLE_UNSUPPORTED_PROTOCOL: return FetchError::bad_protocol;
     case CURLE_PARTIAL_FILE: return FetchError::truncated;
     case CURLE_RECV_ERROR:
+        // libcurl reports broken chunked framing as a receive error; its words tell them apart.
+        if (std::string_view(t.error_buffer).find("chunk") != std::string_view::npos) return FetchError::bad_response;
+        return FetchError::reset;
+    case CURLE_WEIRD_SERVER_REPLY: return FetchError::bad_response;
     case CURLE_SEND_ERROR:
     case CURLE_GOT_NOTHING:
     case CURLE_HTTP2:
@@ -221,6 +227,7 @@ private:
         curl_easy_setopt(h, CURLOPT_URL, t.request.url.c_str());
         curl_easy_setopt(h, CURLOPT_PRIVATE, &t);
         curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
+        curl_easy_setopt(h, CURLOPT_ERRORBUFFER, t.error_buffer);
         curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
         curl_easy_setopt(h, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
         curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 1L);
@@ -288,7 +295,7 @@ private:
         r.http_status = static_cast<int>(status);
         r.error = classify(code, t);
         if (code != CURLE_OK) {
-            r.error_message = curl_easy_strerror(code);
+            r.error_message = t.error_buffer[0] ? t.error_buffer : curl_easy_strerror(code);
             r.body.clear();
         }
         if (const char* url = nullptr; curl_easy_getinfo(h, CURLINFO_EFFECTIVE_URL, &url) == CURLE_OK && url)

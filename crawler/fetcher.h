@@ -65,6 +65,7 @@ enum class FetchError {
     bad_protocol,       ///< a URL or redirect to something other than http or https
     content_type,       ///< a type the parser does not read (aborted, body not kept)
     bad_encoding,       ///< content encoding could not be decoded
+    bad_response,       ///< a malformed response (broken chunked framing, bad headers)
     other,
 };
 

@@ -60,6 +60,17 @@ bool OutletMap::allows(const Outlet& outlet, std::string_view url) const {
     return std::any_of(c.allow.begin(), c.allow.end(), [&](const std::regex& re) { return std::regex_search(text, re); });
 }
 
+bool OutletMap::is_discovery_page(const Outlet& outlet, std::string_view url) const {
+    const std::string u = crawl_url(url);
+    if (u.empty()) return false;
+    if (url_path_and_query(u) == "/robots.txt") return true;
+    if (u == crawl_url(outlet.home)) return true;
+    for (const auto* list : {&outlet.feeds, &outlet.sitemaps})
+        for (const auto& seed : *list)
+            if (u == crawl_url(seed)) return true;
+    return false;
+}
+
 bool OutletMap::on_outlet_host(const Outlet& outlet, std::string_view url) const {
     const auto index = static_cast<std::size_t>(&outlet - outlets_.data());
     if (index >= outlets_.size()) return false;

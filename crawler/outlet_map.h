@@ -36,6 +36,9 @@ public:
     /// True when `url` is an article candidate of `outlet`: it matches one of its allow
     /// patterns (an outlet without patterns allows its home's host).
     bool allows(const Outlet& outlet, std::string_view url) const;
+    /// True when `url` is the outlet's home page, one of its feeds or sitemaps, or a
+    /// robots.txt: pages read for links, never articles.
+    bool is_discovery_page(const Outlet& outlet, std::string_view url) const;
     /// True when `url` is on one of the outlet's own hosts (home, feeds, sitemaps).
     bool on_outlet_host(const Outlet& outlet, std::string_view url) const;
 

@@ -126,6 +126,8 @@ void add_link(PageReport& report, const OutletMap& outlets, const std::string& r
         else if (const Outlet* other = outlets.outlet_for(url); other && outlets.allows(*other, url)) outlet = other;
     }
     if (!outlet) return;
+    // A home page or feed that a feed links to is read for links, not as an article.
+    if (kind == TaskKind::page && outlets.is_discovery_page(*outlet, url)) kind = TaskKind::discovery;
     report.links.push_back({std::move(url), kind, static_cast<std::size_t>(outlet - outlets.outlets().data())});
 }
 
@@ -259,11 +261,12 @@ std::vector<std::string> section_links(const std::vector<std::string>& links, co
     return out;
 }
 
-PageReport process_fetched(WorkItem item, const ProcessContext& ctx, Timestamp now) {
+PageReport process_fetched(WorkItem item, const ProcessContext& ctx, Timestamp now, const WarcRecordRef* captured) {
     const CrawlTask& task = item.task;
     FetchResult& r = item.result;
     std::optional<WarcRecordRef> warc;
-    if (ctx.warc) warc = ctx.warc->write_exchange(r);
+    if (captured) warc = *captured;
+    else if (ctx.warc) warc = ctx.warc->write_exchange(r);
 
     const std::string content_type = r.content_type();
     std::string body = std::move(r.body);

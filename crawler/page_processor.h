@@ -22,8 +22,11 @@ struct ProcessContext {
 /// Reads a 2xx response: WARC capture, charset decoding, then feed/sitemap links, page links
 /// (home and section pages; sections only for outlets without a sitemap), or the article
 /// with every topic's analysis. Thread-safe.
-/// @throws only on I/O failure of the WARC writer.
-PageReport process_fetched(WorkItem item, const ProcessContext& context, Timestamp now);
+/// `captured` names the WARC record the bytes came from when they were read from a WARC
+/// file (then nothing is written to context.warc). @throws only on I/O failure of the WARC
+/// writer.
+PageReport process_fetched(WorkItem item, const ProcessContext& context, Timestamp now,
+                           const WarcRecordRef* captured = nullptr);
 
 /// The report of a 304: the stored copy stays, validators are refreshed.
 PageReport report_not_modified(const CrawlTask& task, const FetchResult& result, Timestamp now);

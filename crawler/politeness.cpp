@@ -18,7 +18,8 @@ FetchOutcome classify_outcome(const FetchResult& r) {
     case FetchError::connect:
     case FetchError::timeout:
     case FetchError::reset:
-    case FetchError::truncated: return FetchOutcome::transient;
+    case FetchError::truncated:
+    case FetchError::bad_response: return FetchOutcome::transient;
     case FetchError::too_large:
     case FetchError::too_many_redirects:
     case FetchError::bad_protocol:

@@ -34,6 +34,8 @@ void add_show_command(CLI::App& app, Action& action, Io& io);
 void add_stats_command(CLI::App& app, Action& action, Io& io);
 void add_extract_command(CLI::App& app, Action& action, Io& io);
 void add_classify_command(CLI::App& app, Action& action, Io& io);
+void add_reindex_command(CLI::App& app, Action& action, Io& io);
+void add_import_warc_command(CLI::App& app, Action& action, Io& io);
 void add_init_command(CLI::App& app, Action& action, Io& io);
 
 /// The whole command line: every subcommand registered, global flags (-q, -v, --version)

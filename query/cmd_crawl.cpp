@@ -33,6 +33,8 @@ struct CrawlArgs {
     bool refresh = false;
     int max_connections = 16;
     int workers = 0;
+    std::string timeout = "60s";
+    int max_body_mb = 8;
     std::string on_change;
 };
 
@@ -76,15 +78,15 @@ void announce_changes(const std::string& command, const std::vector<Topic>& topi
     }
 }
 
-std::chrono::seconds parse_duration(const std::string& text) {
+std::chrono::seconds parse_duration(const std::string& text, const char* option = "--every") {
     static const std::regex kDuration("^([0-9]{1,9})(s|m|h|d)$"); // 9 digits: std::stoll cannot overflow
     std::smatch m;
     if (!std::regex_match(text, m, kDuration))
-        throw InputError("--every: \"" + text + "\" is not a duration such as 30m, 2h or 1d");
+        throw InputError(std::string(option) + ": \"" + text + "\" is not a duration such as 30s, 30m, 2h or 1d");
     const long long n = std::stoll(m[1]);
     const char unit = m[2].str()[0];
     const long long factor = unit == 's' ? 1 : unit == 'm' ? 60 : unit == 'h' ? 3600 : 86400;
-    if (n <= 0) throw InputError("--every: the interval must be positive");
+    if (n <= 0) throw InputError(std::string(option) + ": the duration must be positive");
     return std::chrono::seconds(n * factor);
 }
 
@@ -104,6 +106,8 @@ int run_crawl(const CrawlArgs& args, Io& io) {
     options.revisit_all = args.refresh;
     options.max_connections = args.max_connections;
     options.workers = args.workers;
+    options.transfer_timeout = std::chrono::duration_cast<std::chrono::milliseconds>(parse_duration(args.timeout, "--timeout"));
+    options.max_body_bytes = static_cast<std::size_t>(args.max_body_mb) << 20;
     options.progress_is_tty = isatty(STDERR_FILENO) == 1;
     if (!args.every.empty()) {
         if (args.once) throw InputError("--once and --every cannot be used together");
@@ -156,6 +160,10 @@ void add_crawl_command(CLI::App& app, Action& action, Io& io) {
         ->check(CLI::Range(1, 256));
     cmd->add_option("--workers", args->workers, "Extraction threads (default: one per core)")
         ->check(CLI::Range(0, 256));
+    cmd->add_option("--timeout", args->timeout, "Longest time one transfer may take, redirects included (default 60s)");
+    cmd->add_option("--max-body-mb", args->max_body_mb,
+                    "Largest page accepted in MiB, counted after decompression (default 8)")
+        ->check(CLI::Range(1, 1024));
     cmd->add_option("--on-change", args->on_change,
                     "Run this shell command when the crawl moves a rumor's state, once per new transition, "
                     "with the transition as JSON on its standard input (after a --once crawl)");
