@@ -15,6 +15,7 @@
 #include "crawler/index_stage.h"
 #include "crawler/page_processor.h"
 #include "parser/errors.h"
+#include "parser/robots.h"
 
 namespace rumorwatch {
 namespace {
@@ -213,6 +214,8 @@ private:
         request.id = ++next_id_;
         request.url = task.url;
         request.any_content_type = task.kind == TaskKind::robots;
+        if (task.kind == TaskKind::robots) request.keep_head = kRobotsMaxBytes;
+        request.vet_redirect = [this, outlet = task.outlet](const std::string& target) { return vet_redirect(outlet, target); };
         if (task.previous && task.kind != TaskKind::robots) {
             request.if_none_match = task.previous->etag;
             request.if_modified_since = task.previous->last_modified;
@@ -220,6 +223,20 @@ private:
         running_.emplace(request.id, std::move(task));
         parts_.fetcher.start(std::move(request));
         ++requests_;
+    }
+
+    /// Why a redirect from a page of `outlet` to `target` must not be followed ("" when it
+    /// may): it leaves the outlet's hosts and allow patterns, or robots.txt forbids it.
+    std::string vet_redirect(std::size_t outlet, const std::string& target) const {
+        const Outlet& o = parts_.outlets.outlets()[outlet];
+        const std::string url = crawl_url(target);
+        if (url.empty()) return "redirect to an unusable URL";
+        if (!parts_.outlets.on_outlet_host(o, url) && !parts_.outlets.allows(o, url))
+            return "redirect leaves the outlet's scope: " + url.substr(0, 200);
+        const std::string host = host_key(url);
+        if (parts_.robots.fresh(host, now_wall_) && !parts_.robots.allows(host, url))
+            return "redirect to a page robots.txt disallows: " + url.substr(0, 200);
+        return {};
     }
 
     void write(PageReport report) {

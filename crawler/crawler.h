@@ -31,6 +31,10 @@ struct CrawlOptions {
     std::string db_path;
     std::string warc_dir;                 ///< empty: no WARC capture
     std::vector<std::string> connect_to;  ///< libcurl CONNECT_TO entries ("HOST:PORT:ADDR:PORT")
+    /// Connect to loopback and private addresses. Off by default so that the web cannot
+    /// point the crawler at the operator's network; CONNECT_TO entries are the operator's
+    /// own choice of addresses and lift the guard too.
+    bool allow_private_addresses = false;
     int shard_index = 0;                  ///< --shard K/N: 0-based K
     int shard_count = 1;
     bool quiet = false;

@@ -7,8 +7,12 @@
 #include <cctype>
 #include <unordered_map>
 
+#include <sys/socket.h>
+
 #include "crawler/curl_handles.h"
+#include "crawler/net_address.h"
 #include "parser/errors.h"
+#include "parser/url.h"
 
 namespace rumorwatch {
 
@@ -23,6 +27,8 @@ std::string_view to_string(FetchError error) {
     case FetchError::too_large: return "too_large";
     case FetchError::too_many_redirects: return "too_many_redirects";
     case FetchError::bad_protocol: return "bad_protocol";
+    case FetchError::out_of_scope: return "out_of_scope";
+    case FetchError::private_address: return "private_address";
     case FetchError::content_type: return "content_type";
     case FetchError::bad_encoding: return "bad_encoding";
     case FetchError::bad_response: return "bad_response";
@@ -81,6 +87,10 @@ struct Transfer {
     bool checked_type = false;
     bool over_size = false;
     bool wrong_type = false;
+    int hops = 0; ///< redirects followed to reach this request
+    bool cut = false; ///< stopped at max_body on purpose (FetchRequest::keep_head)
+    bool allow_non_public = false;
+    bool refused_address = false; ///< a connection to a non-public address was refused
     char error_buffer[CURL_ERROR_SIZE] = {};
 };
 
@@ -89,10 +99,11 @@ FetchError classify(CURLcode code, const Transfer& t) {
     case CURLE_OK: return FetchError::none;
     case CURLE_COULDNT_RESOLVE_HOST:
     case CURLE_COULDNT_RESOLVE_PROXY: return FetchError::dns;
-    case CURLE_COULDNT_CONNECT: return FetchError::connect;
+    case CURLE_COULDNT_CONNECT: return t.refused_address ? FetchError::private_address : FetchError::connect;
     case CURLE_OPERATION_TIMEDOUT: return FetchError::timeout;
     case CURLE_FILESIZE_EXCEEDED: return FetchError::too_large;
     case CURLE_WRITE_ERROR:
+        if (t.cut) return FetchError::none;
         if (t.over_size) return FetchError::too_large;
         if (t.wrong_type) return FetchError::content_type;
         return FetchError::other;
@@ -151,11 +162,27 @@ size_t on_body(char* data, size_t size, size_t count, void* user) {
     }
     // Counted after decoding, so a small compressed body cannot expand without bound.
     if (t->result.body.size() + n > t->max_body) {
-        t->over_size = true;
+        if (t->request.keep_head) {
+            t->result.body.append(data, t->max_body - t->result.body.size());
+            t->cut = true;
+        } else {
+            t->over_size = true;
+        }
         return 0;
     }
     t->result.body.append(data, n);
     return n;
+}
+
+/// Every socket libcurl opens passes here, after name resolution (and CONNECT_TO): the one
+/// place where the address is known for sure, so the private-address guard lives here.
+curl_socket_t on_open_socket(void* user, curlsocktype, curl_sockaddr* address) {
+    auto* t = static_cast<Transfer*>(user);
+    if (!t->allow_non_public && is_non_public_address(&address->addr)) {
+        t->refused_address = true;
+        return CURL_SOCKET_BAD;
+    }
+    return ::socket(address->family, address->socktype, address->protocol);
 }
 
 int on_debug(CURL*, curl_infotype type, char* data, size_t size, void* user) {
@@ -191,7 +218,8 @@ public:
         t->result.url = t->request.url;
         t->result.started = std::chrono::steady_clock::now();
         t->result.started_wall = std::chrono::system_clock::now();
-        t->max_body = options_.limits.max_body_bytes;
+        t->max_body = t->request.keep_head ? std::min(t->request.keep_head, options_.limits.max_body_bytes)
+                                           : options_.limits.max_body_bytes;
         t->capture = options_.capture_headers;
         t->easy = make_curl_easy();
         configure(*t);
@@ -230,8 +258,9 @@ private:
         curl_easy_setopt(h, CURLOPT_ERRORBUFFER, t.error_buffer);
         curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
         curl_easy_setopt(h, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
-        curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 1L);
-        curl_easy_setopt(h, CURLOPT_MAXREDIRS, static_cast<long>(l.max_redirects));
+        // Redirects are followed here, not by libcurl, so each target is vetted (scheme,
+        // the caller's scope) before a single byte is sent to it.
+        curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 0L);
         curl_easy_setopt(h, CURLOPT_USERAGENT, options_.user_agent.c_str());
         // "" offers every encoding this libcurl decodes (gzip, deflate, br, zstd).
         curl_easy_setopt(h, CURLOPT_ACCEPT_ENCODING, "");
@@ -243,8 +272,12 @@ private:
         curl_easy_setopt(h, CURLOPT_LOW_SPEED_LIMIT, l.low_speed_bytes_per_second);
         curl_easy_setopt(h, CURLOPT_LOW_SPEED_TIME, static_cast<long>(l.low_speed_time.count()));
         // Refuses early when Content-Length announces too much; on_body enforces it otherwise.
-        curl_easy_setopt(h, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(l.max_body_bytes));
+        if (!t.request.keep_head)
+            curl_easy_setopt(h, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(l.max_body_bytes));
         if (connect_to_.get()) curl_easy_setopt(h, CURLOPT_CONNECT_TO, connect_to_.get());
+        t.allow_non_public = options_.allow_non_public_addresses;
+        curl_easy_setopt(h, CURLOPT_OPENSOCKETFUNCTION, on_open_socket);
+        curl_easy_setopt(h, CURLOPT_OPENSOCKETDATA, &t);
 
         t.request_headers.append(t.request.any_content_type
                                      ? "Accept: */*"
@@ -280,10 +313,79 @@ private:
             Transfer& t = *it->second;
             finish(t, code);
             curl_multi_remove_handle(multi_.get(), easy);
-            done.push_back(std::move(t.result));
+            if (std::optional<std::string> target = redirect_target(t)) {
+                if (refuse_redirect(t, *target)) {
+                    done.push_back(std::move(t.result));
+                } else {
+                    follow(t, std::move(*target));
+                }
+            } else {
+                done.push_back(std::move(t.result));
+            }
             running_.erase(it);
         }
+        for (auto& [easy, next] : pending_) running_.emplace(easy, std::move(next));
+        pending_.clear();
         return done;
+    }
+
+    /// The absolute target of a redirect response, if this result is one with a Location.
+    static std::optional<std::string> redirect_target(Transfer& t) {
+        const int s = t.result.http_status;
+        if (t.result.error != FetchError::none || !(s == 301 || s == 302 || s == 303 || s == 307 || s == 308))
+            return std::nullopt;
+        const char* location = nullptr;
+        if (curl_easy_getinfo(t.easy.get(), CURLINFO_REDIRECT_URL, &location) != CURLE_OK || !location)
+            return std::nullopt;
+        return std::string(location);
+    }
+
+    /// Sets the error on `t.result` and returns true when the redirect must not be followed.
+    bool refuse_redirect(Transfer& t, const std::string& target) const {
+        FetchResult& r = t.result;
+        const auto parsed = parse_url(target);
+        if (!parsed || !is_http_scheme(parsed->scheme)) {
+            r.error = FetchError::bad_protocol;
+            r.error_message = "redirect to a URL that is not http or https: " + target.substr(0, 200);
+        } else if (t.hops >= options_.limits.max_redirects) {
+            r.error = FetchError::too_many_redirects;
+            r.error_message = "more than " + std::to_string(options_.limits.max_redirects) + " redirects";
+        } else if (t.request.vet_redirect) {
+            std::string why = t.request.vet_redirect(target);
+            if (why.empty()) return false;
+            r.error = FetchError::out_of_scope;
+            r.error_message = std::move(why);
+        } else {
+            return false;
+        }
+        r.final_url = target;
+        r.body.clear();
+        return true;
+    }
+
+    /// Replaces `t` by a transfer of `target` that keeps the request's tag, its first URL,
+    /// its start time and the redirect count. Conditional headers belong to the first URL.
+    void follow(Transfer& t, std::string target) {
+        FetchRequest request = t.request;
+        request.url = std::move(target);
+        request.if_none_match.clear();
+        request.if_modified_since.clear();
+        const FetchResult& before = t.result;
+        auto next = std::make_unique<Transfer>();
+        next->request = std::move(request);
+        next->result.id = before.id;
+        next->result.url = before.url;
+        next->result.started = before.started;
+        next->result.started_wall = before.started_wall;
+        next->hops = t.hops + 1;
+        next->max_body = t.max_body;
+        next->capture = t.capture;
+        next->easy = make_curl_easy();
+        configure(*next);
+        CURL* easy = next->easy.get();
+        if (const CURLMcode rc = curl_multi_add_handle(multi_.get(), easy); rc != CURLM_OK)
+            throw Error(std::string("libcurl refused a transfer: ") + curl_multi_strerror(rc));
+        pending_.emplace_back(easy, std::move(next));
     }
 
     static void finish(Transfer& t, CURLcode code) {
@@ -294,7 +396,11 @@ private:
         curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &status);
         r.http_status = static_cast<int>(status);
         r.error = classify(code, t);
-        if (code != CURLE_OK) {
+        r.cut_at_limit = t.cut;
+        if (r.error == FetchError::private_address) {
+            r.error_message = "refused to connect to a non-public address (--allow-private-addresses allows it)";
+            r.body.clear();
+        } else if (r.error != FetchError::none) {
             r.error_message = t.error_buffer[0] ? t.error_buffer : curl_easy_strerror(code);
             r.body.clear();
         }
@@ -302,9 +408,7 @@ private:
             r.final_url = url;
         else
             r.final_url = r.url;
-        long redirects = 0;
-        curl_easy_getinfo(h, CURLINFO_REDIRECT_COUNT, &redirects);
-        r.redirects = static_cast<int>(redirects);
+        r.redirects = t.hops;
         if (const char* ip = nullptr; curl_easy_getinfo(h, CURLINFO_PRIMARY_IP, &ip) == CURLE_OK && ip)
             r.remote_ip = ip;
         curl_off_t wire = 0;
@@ -318,6 +422,8 @@ private:
     // Declared after multi_ so transfers are destroyed first (cancel_all in the destructor
     // removes them from the multi handle before either goes).
     std::unordered_map<CURL*, std::unique_ptr<Transfer>> running_;
+    /// Redirect hops started during collect(), moved into running_ once it is done.
+    std::vector<std::pair<CURL*, std::unique_ptr<Transfer>>> pending_;
 };
 
 } // namespace

@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -38,6 +39,10 @@ struct FetcherOptions {
     int max_host_connections = 8;
     /// Keep the request and response header bytes, for WARC capture.
     bool capture_headers = false;
+    /// Connect to loopback, private, link-local and other non-public addresses
+    /// (crawler/net_address.h). Off, such connections are refused before they are made
+    /// (FetchError::private_address), wherever the name or redirect came from.
+    bool allow_non_public_addresses = false;
 };
 
 /// One transfer to make.
@@ -49,6 +54,14 @@ struct FetchRequest {
     /// Accept any content type (robots.txt is text/plain); otherwise only what the parser
     /// reads (HTML, XML, feeds) is downloaded and anything else is aborted.
     bool any_content_type = false;
+    /// Called with each redirect target (absolute http(s)) before it is requested: an empty
+    /// answer lets the fetcher follow it, anything else refuses it and is the reason given
+    /// (FetchError::out_of_scope). Unset: every http(s) target is followed.
+    std::function<std::string(const std::string& target)> vet_redirect;
+    /// When non-zero, a body longer than this many bytes is cut there and the transfer ends
+    /// as a success (FetchResult::cut_at_limit) instead of failing as too large: robots.txt,
+    /// of which RFC 9309 asks crawlers to read at least the first 500 KiB.
+    std::size_t keep_head = 0;
 };
 
 /// Why a transfer produced no usable HTTP response. HTTP error statuses are not listed here:
@@ -63,6 +76,8 @@ enum class FetchError {
     too_large,          ///< body over FetchLimits::max_body_bytes
     too_many_redirects, ///< over FetchLimits::max_redirects (or a loop)
     bad_protocol,       ///< a URL or redirect to something other than http or https
+    out_of_scope,       ///< a redirect the request's vet_redirect refused (never requested)
+    private_address,    ///< the host resolved to a non-public address, refused before connecting
     content_type,       ///< a type the parser does not read (aborted, body not kept)
     bad_encoding,       ///< content encoding could not be decoded
     bad_response,       ///< a malformed response (broken chunked framing, bad headers)
@@ -91,6 +106,7 @@ struct FetchResult {
     std::string response_header_bytes; ///< the final response's header block (capture only)
     std::string remote_ip;
     int redirects = 0;
+    bool cut_at_limit = false; ///< the body is the first FetchRequest::keep_head bytes only
     std::size_t wire_bytes = 0; ///< body bytes as transferred (before decoding)
     std::chrono::steady_clock::time_point started;
     std::chrono::steady_clock::time_point finished;

@@ -23,6 +23,8 @@ FetchOutcome classify_outcome(const FetchResult& r) {
     case FetchError::too_large:
     case FetchError::too_many_redirects:
     case FetchError::bad_protocol:
+    case FetchError::out_of_scope:
+    case FetchError::private_address:
     case FetchError::content_type:
     case FetchError::bad_encoding:
     case FetchError::other: return FetchOutcome::permanent;
@@ -38,6 +40,8 @@ FetchOutcome classify_outcome(const FetchResult& r) {
 }
 
 std::string failure_reason(const FetchResult& r) {
+    if (r.error == FetchError::out_of_scope && !r.error_message.empty())
+        return std::string(to_string(r.error)) + " (" + r.error_message + ")";
     if (r.error != FetchError::none) return std::string(to_string(r.error));
     return "http " + std::to_string(r.http_status);
 }

@@ -184,6 +184,7 @@ WarcRecordRef WarcWriter::write_exchange(const FetchResult& r) {
     std::string response_extra = "WARC-Payload-Digest: " + warc_digest(r.body) + "\r\n";
     if (!r.remote_ip.empty()) response_extra += "WARC-IP-Address: " + r.remote_ip + "\r\n";
     if (target != r.url) response_extra += "WARC-Refers-To-Target-URI: " + r.url + "\r\n";
+    if (r.cut_at_limit) response_extra += "WARC-Truncated: length\r\n";
     // Compression happens outside the lock: it is the costly part.
     const std::string response = gzip_member(record("response", response_id, date, target,
                                                      "application/http;msgtype=response", response_block,

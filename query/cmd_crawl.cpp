@@ -28,6 +28,7 @@ struct CrawlArgs {
     std::string every;
     std::string shard;
     std::vector<std::string> connect_to;
+    bool allow_private = false;
     bool quiet = false;
     std::string log;
     bool refresh = false;
@@ -101,6 +102,7 @@ int run_crawl(const CrawlArgs& args, Io& io) {
     options.db_path = args.db.empty() ? default_db_path() : args.db;
     options.warc_dir = args.warc;
     options.connect_to = args.connect_to;
+    options.allow_private_addresses = args.allow_private;
     options.quiet = args.quiet || io.verbosity < 0;
     options.log_file = args.log;
     options.revisit_all = args.refresh;
@@ -150,6 +152,9 @@ void add_crawl_command(CLI::App& app, Action& action, Io& io) {
     cmd->add_option("--connect-to", args->connect_to,
                     "Send requests for HOST:PORT to ADDR:PORT instead (libcurl CONNECT_TO syntax, "
                     "HOST:PORT:ADDR:PORT; empty HOST or PORT matches any); may be repeated");
+    cmd->add_flag("--allow-private-addresses", args->allow_private,
+                  "Connect to loopback, private and link-local addresses (refused by default, so that "
+                  "a page cannot point the crawler at your own network; --connect-to lifts it too)");
     cmd->add_flag("-q,--quiet", args->quiet, "No progress output (for cron)");
     cmd->add_option("--log", args->log, "Append a JSON-lines log of every fetch to this file");
     cmd->add_flag("--refresh", args->refresh,
