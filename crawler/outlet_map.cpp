@@ -9,7 +9,11 @@
 
 namespace rumorwatch {
 
-std::string crawl_url(std::string_view url) { return canonical_url(url).value_or(""); }
+std::string crawl_url(std::string_view url) {
+    if (url.size() > kMaxCrawlUrlBytes) return {};
+    std::string canonical = canonical_url(url).value_or("");
+    return canonical.size() > kMaxCrawlUrlBytes ? std::string() : canonical;
+}
 
 std::string host_key(std::string_view url) { return url_origin(url); }
 
@@ -56,6 +60,8 @@ bool OutletMap::allows(const Outlet& outlet, std::string_view url) const {
     if (index >= outlets_.size()) return false;
     const Compiled& c = compiled_[index];
     if (c.allow.empty()) return host_key(url) == host_key(outlet.home);
+    // std::regex recurses per character: a hostile 50 KB URL would overflow the stack.
+    if (url.size() > kMaxCrawlUrlBytes) return false;
     const std::string text(url);
     return std::any_of(c.allow.begin(), c.allow.end(), [&](const std::regex& re) { return std::regex_search(text, re); });
 }

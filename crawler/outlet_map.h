@@ -13,8 +13,12 @@
 
 namespace rumorwatch {
 
+/// Longer URLs are not crawled: no real article needs one, and std::regex (the outlets'
+/// allow patterns) recurses per character, so a hostile 50 KB link could overflow the stack.
+inline constexpr std::size_t kMaxCrawlUrlBytes = 4096;
+
 /// The form a URL is crawled, stored and compared in: parser/url.h's canonical_url(), or ""
-/// when it is not an http(s) URL.
+/// when it is not an http(s) URL or longer than kMaxCrawlUrlBytes.
 std::string crawl_url(std::string_view url);
 
 /// The unit of politeness (one robots.txt, one spacing, one cap): the URL's origin
