@@ -100,6 +100,28 @@ std::string expand_aliases(std::string_view query, const std::vector<std::vector
     return out;
 }
 
+std::optional<SyntaxSpot> find_unbalanced(std::string_view query) {
+    std::size_t quote_at = std::string_view::npos;
+    std::vector<std::size_t> open;
+    for (std::size_t i = 0; i < query.size(); ++i) {
+        const char c = query[i];
+        if (c == '"') {
+            quote_at = quote_at == std::string_view::npos ? i : std::string_view::npos;
+        } else if (quote_at != std::string_view::npos) {
+            continue;
+        } else if (c == '(') {
+            open.push_back(i);
+        } else if (c == ')') {
+            if (open.empty()) return SyntaxSpot{columns(query, i) + 1, "this bracket closes nothing"};
+            open.pop_back();
+        }
+    }
+    if (quote_at != std::string_view::npos)
+        return SyntaxSpot{columns(query, quote_at) + 1, "this quote is never closed"};
+    if (!open.empty()) return SyntaxSpot{columns(query, open.back()) + 1, "this bracket is never closed"};
+    return std::nullopt;
+}
+
 SyntaxSpot locate_syntax_error(std::string_view query) {
     // Tokens outside quotes: brackets alone, words split on spaces.
     std::vector<Token> tokens;

@@ -22,6 +22,10 @@ struct SyntaxSpot {
     std::string what;       ///< "AND needs a term on both sides"
 };
 
+/// An unclosed quote or an unmatched bracket, which Xapian's parser would quietly accept
+/// (reading the query differently from what the user meant); std::nullopt when balanced.
+std::optional<SyntaxSpot> find_unbalanced(std::string_view query);
+
 /// A best guess at the position of the error in `query` (unmatched brackets, an operator
 /// without operands, an unclosed quote); the end of the query when nothing stands out.
 SyntaxSpot locate_syntax_error(std::string_view query);

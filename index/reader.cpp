@@ -295,13 +295,15 @@ SearchResponse IndexReader::search(const SearchRequest& request) {
         if (request.expand) text = index_detail::expand_aliases(text, impl_->synonym_groups());
         Xapian::Query query = Xapian::Query::MatchAll;
         if (text.find_first_not_of(" \t\r\n") != std::string::npos) {
+            const auto malformed = [&](const index_detail::SyntaxSpot& spot, const std::string& detail) {
+                return InputError("malformed query at column " + std::to_string(spot.column) + " (" + spot.what +
+                                  ")" + detail + "\n  " + text + "\n  " + std::string(spot.column - 1, ' ') + "^");
+            };
+            if (const auto spot = index_detail::find_unbalanced(text)) throw malformed(*spot, "");
             try {
                 query = qp.parse_query(text, index_detail::query_parser_flags());
             } catch (const Xapian::QueryParserError& e) {
-                const auto spot = index_detail::locate_syntax_error(text);
-                throw InputError("malformed query at column " + std::to_string(spot.column) + " (" +
-                                 spot.what + "): " + e.get_msg() + "\n  " + text + "\n  " +
-                                 std::string(spot.column - 1, ' ') + "^");
+                throw malformed(index_detail::locate_syntax_error(text), ": " + e.get_msg());
             }
             if (query.empty()) query = Xapian::Query::MatchAll; // only stop words or punctuation
         }

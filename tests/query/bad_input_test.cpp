@@ -135,11 +135,9 @@ TEST_CASE("bad input: malformed queries say where they go wrong", "[query][bad-i
     });
 }
 
-// KNOWN BUG (index/search, reported in issue 9): Xapian's QueryParser accepts an unclosed
-// quote or bracket silently, so `search` answers with exit 0 instead of pointing at it.
-// [!shouldfail] keeps the suite green while the bug stands and turns red once it is fixed:
-// then remove the tag.
-TEST_CASE("bad input: unbalanced quotes and brackets in a query", "[query][bad-input][!shouldfail]") {
+// Regression (issue 9): Xapian's QueryParser accepts an unclosed quote or bracket silently,
+// so `search` once answered with exit 0 instead of pointing at it.
+TEST_CASE("bad input: unbalanced quotes and brackets in a query", "[query][bad-input]") {
     check_cases({
         {"unbalanced quote", "", {"search", "--db", "{db}", "\"alibaba apple"}, {"column"}},
         {"unbalanced bracket", "", {"search", "--db", "{db}", "(alibaba OR apple"}, {"column"}},
@@ -161,10 +159,11 @@ TEST_CASE("bad input: unknown options, commands and values name the argument", "
     });
 }
 
-// KNOWN BUG (query/cli.cpp, reported in issue 9): CLI11 reads an unknown command as a
-// stray argument and says only "A subcommand is required". Remove the tag once fixed.
-TEST_CASE("bad input: an unknown command is named", "[query][bad-input][!shouldfail]") {
-    check_cases({{"unknown command", "", {"frobnicate"}, {"frobnicate"}}});
+// Regression (issue 9): CLI11 read an unknown command as a stray argument and said only
+// "A subcommand is required".
+TEST_CASE("bad input: an unknown command is named", "[query][bad-input]") {
+    check_cases({{"unknown command", "", {"frobnicate"}, {"frobnicate", "search"}},
+                 {"unknown command after a flag", "", {"-q", "serach", "x"}, {"serach"}}});
 }
 
 TEST_CASE("bad input: a database that does not exist is named, with what to do", "[query][bad-input]") {
