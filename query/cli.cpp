@@ -8,6 +8,7 @@
 #include "index/index.h"
 #include "parser/errors.h"
 #include "parser/parser.h"
+#include "query/escape.h"
 
 namespace rumorwatch {
 namespace {
@@ -53,6 +54,24 @@ std::unique_ptr<CLI::App> make_app(Action& action, Io& io) {
 int run_cli(const std::vector<std::string>& args, Io& io) {
     Action action;
     std::unique_ptr<CLI::App> app = make_app(action, io);
+    // CLI11 reads an unknown command as a stray argument and says only that a command is
+    // required; the first word that is not a flag is the command, so name it.
+    // (Global flags take no values, so the first non-flag word is the command.)
+    for (const std::string& arg : args) {
+        if (arg.empty() || arg[0] == '-') continue;
+        std::string names;
+        bool known = false;
+        for (const CLI::App* sub : app->get_subcommands([](CLI::App*) { return true; })) {
+            known = known || sub->check_name(arg);
+            names += (names.empty() ? "" : ", ") + sub->get_name();
+        }
+        if (!known) {
+            io.err << "rumorwatch: error: unknown command '" << terminal_line(arg) << "' (commands: " << names
+                   << ")\nRun 'rumorwatch --help' for usage.\n";
+            return 2;
+        }
+        break;
+    }
     try {
         // CLI11 wants the arguments in reverse order when given a vector.
         std::vector<std::string> reversed(args.rbegin(), args.rend());
