@@ -134,8 +134,28 @@ std::string terminal_line(std::string_view text) {
     return out;
 }
 
+namespace {
+
+/// True for "-12", "+3.5", "-0.25": numbers a spreadsheet reads as numbers, not formulas.
+bool is_plain_number(std::string_view s) {
+    std::size_t i = (s.front() == '-' || s.front() == '+') ? 1 : 0;
+    bool digit = false;
+    for (; i < s.size(); ++i) {
+        if (s[i] >= '0' && s[i] <= '9') digit = true;
+        else if (s[i] != '.') return false;
+    }
+    return digit;
+}
+
+} // namespace
+
 std::string csv_field(std::string_view text) {
-    const std::string valid = valid_utf8(text);
+    std::string valid = valid_utf8(text);
+    // A cell a spreadsheet would run as a formula ("=HYPERLINK(...)", "@SUM", "+cmd|...")
+    // gets a leading apostrophe, the OWASP "CSV injection" guard; numbers stay numbers.
+    if (!valid.empty() && std::string_view("=+-@\t\r").find(valid.front()) != std::string_view::npos &&
+        !is_plain_number(valid))
+        valid.insert(0, 1, '\'');
     const bool quote = valid.find_first_of(",\"\r\n") != std::string::npos ||
                        (!valid.empty() && (valid.front() == ' ' || valid.back() == ' '));
     if (!quote) return valid;
@@ -162,15 +182,22 @@ std::string html_escape(std::string_view text) {
     const std::string valid = valid_utf8(text);
     std::string out;
     out.reserve(valid.size() + valid.size() / 8);
-    for (char c : valid) {
-        switch (c) {
+    for (std::size_t i = 0; i < valid.size();) {
+        char32_t cp = 0;
+        const std::size_t len = decode(valid, i, cp);
+        switch (cp) {
         case '&': out += "&amp;"; break;
         case '<': out += "&lt;"; break;
         case '>': out += "&gt;"; break;
         case '"': out += "&quot;"; break;
         case '\'': out += "&#39;"; break;
-        default: out += c;
+        default:
+            // C0 and C1 controls (ESC, BEL, ...) are parse errors in HTML and would act when
+            // the file is printed in a terminal: dropped, whitespace kept.
+            if (!((cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') || (cp >= 0x7F && cp <= 0x9F)))
+                out.append(valid, i, len);
         }
+        i += len;
     }
     return out;
 }

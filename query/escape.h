@@ -24,12 +24,15 @@ std::string terminal_escape(std::string_view text, bool keep_newlines = false);
 std::string terminal_line(std::string_view text);
 
 /// One CSV field per RFC 4180: quoted (with doubled quotes) when it holds a comma, quote,
-/// CR or LF, or begins or ends with a space; valid UTF-8.
+/// CR or LF, or begins or ends with a space; valid UTF-8. A field that a spreadsheet would
+/// read as a formula (first character = + - @ tab CR, and not a plain number) is prefixed
+/// with an apostrophe.
 std::string csv_field(std::string_view text);
 /// Fields joined with commas, ended by CRLF (RFC 4180).
 std::string csv_row(const std::vector<std::string>& fields);
 
-/// & < > " ' escaped for HTML text and attribute values; valid UTF-8.
+/// & < > " ' escaped for HTML text and attribute values; valid UTF-8; C0 controls (but
+/// tab, LF, CR), DEL and C1 controls dropped.
 std::string html_escape(std::string_view text);
 /// html_escape, also dropping the characters XML 1.0 forbids (C0 controls but tab, LF, CR;
 /// U+FFFE, U+FFFF), for Atom and SVG.

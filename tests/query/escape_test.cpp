@@ -31,11 +31,26 @@ TEST_CASE("escape: CSV fields follow RFC 4180", "[query]") {
     CHECK(csv_row({"1", "a,b", ""}) == "1,\"a,b\",\r\n");
 }
 
+// Regression (issue 9): a crawled title such as =HYPERLINK(...) ran as a formula when the
+// CSV export was opened in a spreadsheet.
+TEST_CASE("escape: CSV cells that a spreadsheet would run are defused", "[query][hostile]") {
+    CHECK(csv_field("=HYPERLINK(\"http://x\")") == "\"'=HYPERLINK(\"\"http://x\"\")\"");
+    CHECK(csv_field("@SUM(A1)") == "'@SUM(A1)");
+    CHECK(csv_field("+cmd|' /C calc'!A0") == "'+cmd|' /C calc'!A0");
+    CHECK(csv_field("-2+3") == "'-2+3");
+    CHECK(csv_field("\tx") == "'\tx");
+    CHECK(csv_field("-12") == "-12");
+    CHECK(csv_field("+3.5") == "+3.5");
+    CHECK(csv_field("a=b") == "a=b");
+}
+
 TEST_CASE("escape: HTML and XML", "[query]") {
     CHECK(html_escape("<script>alert('x')</script> & \"q\"") ==
           "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;");
     CHECK(xml_escape("a\x01" "b\x0b" "c\td\xef\xbf\xbe") == "abc\td");
     CHECK(html_escape("\xff") == "\xEF\xBF\xBD");
+    // Regression (issue 9): ESC and BEL once passed into the HTML timeline.
+    CHECK(html_escape("a\x1b[31mb\x07" "c\td\n\xc2\x9b") == "a[31mbc\td\n");
 }
 
 TEST_CASE("escape: JSON output never throws on broken UTF-8", "[query]") {
