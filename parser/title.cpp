@@ -131,9 +131,12 @@ TitleChoice choose_title(const TitleCandidates& c) {
         int priority;
     };
     std::vector<Candidate> all;
+    // No real headline runs to hundreds of characters; a longer candidate is a hostile or
+    // broken page (a megabyte og:title) and would fill every line it is printed on.
+    constexpr std::size_t kMaxTitleCodePoints = 400;
     const auto add = [&](std::string t, std::string source, int priority) {
         t = text::collapse_space(t);
-        if (t.empty() || matches_site(t, c.site_names)) return;
+        if (t.empty() || matches_site(t, c.site_names) || text::code_points(t) > kMaxTitleCodePoints) return;
         all.push_back({std::move(t), std::move(source), priority});
     };
     add(c.json_ld, "json-ld", 0);
@@ -143,7 +146,8 @@ TitleChoice choose_title(const TitleCandidates& c) {
     add(strip_site_name(c.title_tag, c.site_names), "title", 4);
     if (all.empty()) {
         // Only the site name was on offer: better than nothing.
-        if (!c.title_tag.empty()) return {text::collapse_space(c.title_tag), "title"};
+        if (!c.title_tag.empty())
+            return {std::string(text::utf8_prefix(text::collapse_space(c.title_tag), 4 * kMaxTitleCodePoints)), "title"};
         return {};
     }
     std::vector<std::string> folded;
