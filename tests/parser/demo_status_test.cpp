@@ -1,7 +1,7 @@
 /// \file
 /// Status accuracy on the demo world: every labeled page of seeds/demo is decoded and
 /// extracted as the crawler would, analysed with the shipped topic, and compared with
-/// labels-world-*.json (phase 2 pages against status_phase2). Prints every miss with its
+/// labels.json (phase 2 pages against status_phase2). Prints every miss with its
 /// evidence for `make accuracy`; the bar is 90%.
 #include <catch2/catch.hpp>
 
@@ -58,10 +58,8 @@ TEST_CASE("demo world: article status accuracy", "[parser][accuracy]") {
 
     int total = 0, right = 0;
     std::ostringstream misses;
-    for (const char* world : {"a", "b", "c"}) {
-        const fs::path labels_path = demo / (std::string("labels-world-") + world + ".json");
-        if (!fs::exists(labels_path)) continue;
-        const auto labels = nlohmann::json::parse(read(labels_path));
+    {
+        const auto labels = nlohmann::json::parse(read(demo / "labels.json"));
         for (const auto& label : labels.at("articles")) {
             const std::string url = label.at("url");
             const Outlet* outlet = nullptr;
