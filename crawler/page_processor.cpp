@@ -301,7 +301,12 @@ PageReport process_fetched(WorkItem item, const ProcessContext& ctx, Timestamp n
 
 PageReport report_not_modified(const CrawlTask& task, const FetchResult& r, Timestamp now) {
     PageReport report = base_report(task, &r, PageReport::Event::not_modified, now);
-    take_validators(report.state, r, false);
+    // The stored state describes the stored content: it is still that of the last 200 (the
+    // 304 itself is in report.http_status and the log). The validators just sent were
+    // confirmed, so they stay; a 304 may name another tag for the same content (servers
+    // drop the "-gzip" suffix they add to compressed 200s), which would not match next time.
+    if (task.previous) report.state.http_status = task.previous->http_status;
+    if (report.state.etag.empty() && report.state.last_modified.empty()) take_validators(report.state, r, false);
     report.state.failures = 0;
     report.facts.changed = false;
     if (task.previous && task.previous->last_visit && task.previous->next_visit &&
