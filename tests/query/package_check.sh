@@ -18,10 +18,13 @@ for lib in libxapian libcurl libgumbo; do
 done
 # The scratch root holds no libraries, so its Depends cannot be met there; the host has them.
 dpkg_root --force-depends -i "$deb" >/dev/null
-"$root/usr/bin/rumorwatch" --version | grep -q '^rumorwatch ' || { echo "package_check: installed binary does not run" >&2; exit 1; }
+# Captured first: `grep -q` closing the pipe early would fail the pipeline under pipefail.
+version=$("$root/usr/bin/rumorwatch" --version) || { echo "package_check: installed binary does not run" >&2; exit 1; }
+case "$version" in "rumorwatch "*) ;; *) echo "package_check: unexpected --version: $version" >&2; exit 1 ;; esac
 [ -s "$root/usr/share/man/man1/rumorwatch.1" ] || { echo "package_check: no man page" >&2; exit 1; }
 [ -f "$root/usr/share/rumorwatch/topics/apple-alibaba.json" ] || { echo "package_check: no shipped topic" >&2; exit 1; }
 dpkg_root -r rumorwatch >/dev/null
-left=$(find "$root/usr" -type f 2>/dev/null | head -n 5)
+# After a clean removal $root/usr may be gone altogether: find failing is then success.
+left=$( { find "$root/usr" -type f 2>/dev/null || true; } | head -n 5)
 [ -z "$left" ] || { echo "package_check: files left after removal: $left" >&2; exit 1; }
 echo "package_check: $(basename "$deb") installed, ran and removed cleanly"
