@@ -1,9 +1,13 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
+#include <fstream>
+
+#include <nlohmann/json.hpp>
 
 #include "tests/support/run_command.h"
 #include "tests/support/temp_dir.h"
+#include "tests/support/test_server.h"
 
 using namespace rumorwatch;
 using test::run_command;
@@ -47,4 +51,42 @@ TEST_CASE("install: the installed binary runs, finds its data, and init writes a
     const auto again = run_command(env + shell_quote(bin) + " init 2>&1");
     CHECK(again.exit_code == 0);
     CHECK_THAT(again.out, Catch::Contains("kept"));
+}
+
+TEST_CASE("install: the installed binary crawls the demo world shipped in its share folder", "[query][e2e]") {
+    test::TempDir prefix("rumorwatch-prefix");
+    install_into(prefix);
+    const std::string bin = prefix.file("bin/rumorwatch");
+    const std::filesystem::path share = prefix.path() / "share/rumorwatch";
+    REQUIRE(std::filesystem::exists(share / "demo/site"));
+
+    // The shipped demo outlets, without their politeness delays so the test stays short.
+    test::TempDir work("rumorwatch-installed-crawl");
+    nlohmann::json config = nlohmann::json::parse(std::ifstream(share / "demo/outlets.json"));
+    for (auto& outlet : config["outlets"]) outlet["min_delay_ms"] = 0;
+    const std::string config_file = work.write("outlets.json", config.dump(2));
+
+    test::TestServerOptions options;
+    options.root = share / "demo/site";
+    test::TestServer server(options);
+
+    const std::string env = "env -i HOME=" + shell_quote(work.path().string()) + " PATH=/usr/bin:/bin ";
+    const std::string db = work.file("db");
+    const auto crawl = run_command(env + shell_quote(bin) + " crawl -q --config " + shell_quote(config_file) +
+                                   " --topic " + shell_quote((share / "topics/apple-alibaba.json").string()) +
+                                   " --db " + shell_quote(db) + " --connect-to " + shell_quote(server.connect_to()) +
+                                   " 2>&1");
+    INFO(crawl.out);
+    REQUIRE(crawl.exit_code == 0);
+
+    const auto timeline = run_command(env + shell_quote(bin) + " timeline --format json --db " + shell_quote(db) +
+                                      " --topic " + shell_quote((share / "topics/apple-alibaba.json").string()));
+    REQUIRE(timeline.exit_code == 0);
+    const auto json = nlohmann::json::parse(timeline.out);
+    INFO(timeline.out.substr(0, 2000));
+    REQUIRE(json.contains("transitions"));
+    CHECK(json["transitions"].size() >= 5);
+    const auto stats = run_command(env + shell_quote(bin) + " stats --db " + shell_quote(db));
+    CHECK(stats.exit_code == 0);
+    CHECK_THAT(stats.out, Catch::Contains("pacific-wire"));
 }
