@@ -81,6 +81,7 @@ bool is_explicit(CueKind k) {
     case CueKind::stall:
     case CueKind::review:
     case CueKind::cancel:
+    case CueKind::resume:
     case CueKind::no_comment: return true;
     default: return false;
     }
