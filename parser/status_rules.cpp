@@ -625,6 +625,9 @@ SentenceJudgement judge_sentence(std::string_view s, std::span<const Lexicon::Hi
     out.cue_hit = best->hit;
     out.bare = best->bare;
     out.weak = best->weak || best->bare;
+    out.full_confirmation = best->status == RumorStatus::confirmed && !best->bare &&
+                            (joint || best->source.all_parties ||
+                             static_cast<int>(best->source.parties.size()) >= context.sources.party_count);
     if (best->source.kind != SourceKind::none) out.source = best->source;
     return out;
 }
