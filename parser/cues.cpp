@@ -486,7 +486,7 @@ constexpr LexiconEntry kChinese[] = {
     {"公司方面", K::party_ref}, {"该企业", K::party_ref}, {"发言人", K::party_ref}, {"相关负责人", K::party_ref},
     {"双方", K::all_parties_ref}, {"两家公司", K::all_parties_ref}, {"两家企业", K::all_parties_ref},
     {"一方", K::one_party}, {"有一方", K::one_party}, {"其中一方", K::one_party}, {"另一方", K::one_party},
-    {"一方面", K::ignore}, {"二者", K::all_parties_ref}, {"两者", K::all_parties_ref}, {"两家", K::all_parties_ref},
+    {"一方面", K::ignore}, {"另一方面", K::ignore}, {"二者", K::all_parties_ref}, {"两者", K::all_parties_ref}, {"两家", K::all_parties_ref},
     {"此次合作", K::deal_ref}, {"该合作", K::deal_ref}, {"这项合作", K::deal_ref},
     {"这一合作", K::deal_ref}, {"双方合作", K::deal_ref}, {"这笔交易", K::deal_ref},
     {"该协议", K::deal_ref}, {"此项合作", K::deal_ref}, {"相关合作", K::deal_ref},

@@ -108,6 +108,8 @@ TEST_CASE("attribution: Chinese speakers", "[parser]") {
     // 双方…有一方: one of the two speaks, not both.
     CHECK(agent("双方首次有一方公开确认。", CueKind::confirm).find("(all)") == std::string::npos);
     CHECK(agent("双方首次公开确认。", CueKind::confirm).find("(all)") != std::string::npos);
+    // 另一方面 ("on the other hand") is no party.
+    CHECK(agent("另一方面，双方已经公开确认。", CueKind::confirm).find("(all)") != std::string::npos);
 }
 
 TEST_CASE("attribution: a status word after a determiner or possessive is a noun", "[parser]") {
