@@ -81,6 +81,7 @@ bool is_explicit(CueKind k) {
     case CueKind::stall:
     case CueKind::review:
     case CueKind::cancel:
+    case CueKind::resume:
     case CueKind::no_comment: return true;
     default: return false;
     }
@@ -166,7 +167,7 @@ struct Analyzer::Impl {
             if (!all_named && (j.bare || j.cue_hit < 0 || !is_explicit(f.hits[j.cue_hit].kind))) continue;
             r.mentions.push_back(make_mention(f, j, published));
             // A review in the headline is the news itself; in the body, a step in passing.
-            places.push_back({f.in_headline, f.ordinal, j.weak && !f.in_headline});
+            places.push_back({f.in_headline, f.ordinal, j.weak && !f.in_headline, j.full_confirmation});
         }
         if (!all_named && r.mentions.empty()) {
             r.status = RumorStatus::none;
@@ -218,7 +219,7 @@ struct Analyzer::Impl {
             SentenceJudgement j = judge_sentence(f.text, f.hits, ctx);
             if (!lead && (j.bare || j.status == RumorStatus::mentioned)) continue;
             r.mentions.push_back(make_mention(f, j, published));
-            places.push_back({f.in_headline || i == 0, f.ordinal, !lead && overlap < kStrongOverlap});
+            places.push_back({f.in_headline || i == 0, f.ordinal, !lead && overlap < kStrongOverlap, j.full_confirmation});
         }
         collect_sources(r);
         if (r.mentions.empty()) {

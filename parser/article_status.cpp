@@ -3,6 +3,7 @@
 #include "parser/article_status.h"
 
 #include <algorithm>
+#include <vector>
 
 namespace rumorwatch {
 namespace {
@@ -33,6 +34,24 @@ double place_weight(const MentionPlace& p, bool generic) {
     return generic ? 0.7 : 0.9;
 }
 
+/// A confirmation by one party ("Apple confirms Alibaba will power its AI") and one by both
+/// ("Apple and Alibaba announced in a joint statement") do not compete: the second completes
+/// the first. Headlines name one confirmer for brevity, so a close full confirmation in the
+/// news (not a recap) is preferred.
+std::size_t completed_confirmation(const RumorAnalysis& r, std::span<const MentionPlace> places,
+                                   const std::vector<double>& score, std::size_t best) {
+    constexpr double kCloseEnough = 0.6;
+    if (r.mentions[best].status != RumorStatus::partially_confirmed) return best;
+    std::size_t pick = best;
+    for (std::size_t i = 0; i < score.size(); ++i) {
+        const Mention& m = r.mentions[i];
+        if (m.status != RumorStatus::confirmed || m.background || !places[i].full_confirmation) continue;
+        if (score[i] < kCloseEnough * score[best]) continue;
+        if (pick == best || score[i] > score[pick]) pick = i;
+    }
+    return pick;
+}
+
 } // namespace
 
 void decide_article_status(RumorAnalysis& r, std::span<const MentionPlace> places, bool generic) {
@@ -46,6 +65,7 @@ void decide_article_status(RumorAnalysis& r, std::span<const MentionPlace> place
     std::size_t best = 0;
     for (std::size_t i = 1; i < score.size(); ++i)
         if (score[i] > score[best]) best = i;
+    best = completed_confirmation(r, places, score, best);
     double rival = 0.0, support = 0.0;
     for (std::size_t i = 0; i < score.size(); ++i) {
         if (i == best) continue;

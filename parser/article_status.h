@@ -13,6 +13,7 @@ struct MentionPlace {
     bool in_headline = false;
     int ordinal = 0; ///< 0-based body sentence number (ignored for the headline)
     bool bare = false; ///< weak evidence: a deal word alone, a pending review, "no comment"
+    bool full_confirmation = false; ///< confirmed jointly or by every party
 };
 
 /// Sets `analysis.status`, `confidence` and `evidence` from `analysis.mentions` (one place
@@ -23,7 +24,9 @@ struct MentionPlace {
 /// (cancelled, denied, stalled, confirmed) weigh more than reports, reports more than
 /// speculation, so a clear direct statement anywhere in the article can outweigh a hedged
 /// headline, while a recap of an older event cannot outweigh the news. `generic` makes the
-/// headline weigh more still (stance of a headline). With no mentions the status is left as is.
+/// headline weigh more still (stance of a headline). A one-party confirmation that wins is
+/// completed by a close joint or all-party one (they agree; the fuller one is the news).
+/// With no mentions the status is left as is.
 void decide_article_status(RumorAnalysis& analysis, std::span<const MentionPlace> places, bool generic);
 
 } // namespace rumorwatch

@@ -281,16 +281,38 @@ bool is_chinese_hit(std::string_view s, const Lexicon::Hit& h) {
 
 } // namespace
 
-bool is_noun_use(std::string_view s, const Lexicon::Hit& hit) {
-    std::size_t e = hit.begin;
-    while (e > 0 && is_space(s[e - 1])) --e;
-    std::size_t b = e;
-    while (b > 0 && !is_space(s[b - 1])) --b;
-    const std::string w = lower(s.substr(b, e - b));
+namespace {
+
+bool is_determiner(std::string_view lowered) {
     for (std::string_view d : {"the", "a", "an", "any", "every", "each", "such", "some", "no", "another", "this",
                                "that", "its", "their", "our", "his", "her", "my", "your"})
-        if (w == d) return true;
+        if (lowered == d) return true;
     return false;
+}
+
+/// The word that ends just before `end` (spaces skipped), as offsets.
+std::pair<std::size_t, std::size_t> word_before(std::string_view s, std::size_t end) {
+    while (end > 0 && is_space(s[end - 1])) --end;
+    std::size_t b = end;
+    while (b > 0 && !is_space(s[b - 1])) --b;
+    return {b, end};
+}
+
+} // namespace
+
+bool is_noun_use(std::string_view s, const Lexicon::Hit& hit) {
+    const auto [b, e] = word_before(s, hit.begin);
+    const std::string w = lower(s.substr(b, e - b));
+    if (is_determiner(w)) return true;
+    // "Apple's launch", "the company’s rollout": a possessive makes a noun of what follows.
+    if (w.ends_with("'s") || w.ends_with("âs")) return true;
+    // "its US launch", "the China rollout": a determiner and one capitalised modifier before an
+    // uninflected cue ("the company launched" stays a verb: the cue is inflected).
+    const std::string cue = lower(s.substr(hit.begin, hit.end - hit.begin));
+    if (cue != "launch" && cue != "rollout" && cue != "roll-out" && cue != "debut") return false;
+    if (b == e || !(s[b] >= 'A' && s[b] <= 'Z')) return false;
+    const auto [b2, e2] = word_before(s, b);
+    return is_determiner(lower(s.substr(b2, e2 - b2)));
 }
 
 std::optional<SpeakerSpan> agent_of(std::string_view s, std::span<const Lexicon::Hit> hits, std::size_t verb) {
@@ -340,7 +362,7 @@ std::vector<SpeakerSpan> find_speakers(std::string_view s, std::span<const Lexic
 Source classify_source(std::string_view s, std::span<const Lexicon::Hit> hits, const SpeakerSpan& span,
                        const SourceContext& context) {
     Source src;
-    bool unnamed = false, analyst = false, media = false, official = false;
+    bool unnamed = false, analyst = false, media = false, official = false, one_of = false;
     std::vector<int> parties;
     // "the two companies" in a sentence that names a rival are the party and the rival.
     bool rival_named = false;
@@ -368,8 +390,18 @@ Source classify_source(std::string_view s, std::span<const Lexicon::Hit> hits, c
         case CueKind::neither_party:
             if (!rival_named) src.all_parties = true;
             break;
+        case CueKind::one_party: one_of = true; break;
         default: break;
         }
+    }
+    // "双方首次有一方公开确认", "one of the two companies said": one of them speaks, not both.
+    if (one_of) {
+        src.all_parties = false;
+        if (parties.size() > 1) parties.erase(parties.begin() + 1, parties.end());
+        if (parties.empty() && context.last_party >= 0) parties.push_back(context.last_party);
+        if (parties.empty())
+            for (std::size_t i = 0; i < context.is_party.size() && parties.empty(); ++i)
+                if (context.is_party[i]) parties.push_back(static_cast<int>(i));
     }
     std::string_view text = s.substr(span.begin, span.end - span.begin);
     const std::string lowered = lower(text);
@@ -377,12 +409,13 @@ Source classify_source(std::string_view s, std::span<const Lexicon::Hit> hits, c
         parties.push_back(context.last_party);
     std::sort(parties.begin(), parties.end());
     parties.erase(std::unique(parties.begin(), parties.end()), parties.end());
-    if (src.all_parties) {
+    if (src.all_parties && !one_of) {
         parties.clear();
         for (std::size_t i = 0; i < context.is_party.size(); ++i)
             if (context.is_party[i]) parties.push_back(static_cast<int>(i));
     }
-    if (context.party_count > 1 && static_cast<int>(parties.size()) >= context.party_count) src.all_parties = true;
+    if (context.party_count > 1 && static_cast<int>(parties.size()) >= context.party_count && !one_of)
+        src.all_parties = true;
     src.parties = std::move(parties);
     if (unnamed) src.kind = SourceKind::unnamed;
     else if (analyst) src.kind = SourceKind::analyst;

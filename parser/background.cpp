@@ -118,6 +118,28 @@ bool past_tense(std::string_view cue) {
     return false;
 }
 
+
+/// "which has approved over a hundred models since 2023": an act in the present perfect over
+/// a span of time is a track record, not this deal's news.
+bool track_record(std::string_view s, const Lexicon::Hit& cue) {
+    if (cue.kind != CueKind::approve && cue.kind != CueKind::announce && cue.kind != CueKind::confirm) return false;
+    const std::string_view before = s.substr(0, cue.begin);
+    if (!before.ends_with("has ") && !before.ends_with("have ") && !before.ends_with("has already ") &&
+        !before.ends_with("have already "))
+        return false;
+    const std::size_t since = s.find(" since ", cue.end);
+    if (since == std::string_view::npos) return false;
+    const std::string_view between = s.substr(cue.end, since - cue.end);
+    if (between.find_first_of(",;") != std::string_view::npos) return false;
+    const std::size_t at = since + 7;
+    if (at < s.size() && is_digit(s[at])) return true;
+    for (std::string_view month : kMonths)
+        if (s.compare(at, month.size(), month) == 0) return true;
+    for (std::string_view w : {"then", "last ", "early ", "late ", "launch"})
+        if (s.compare(at, w.size(), w) == 0) return true;
+    return false;
+}
+
 } // namespace
 
 bool is_background(std::string_view s, std::span<const Lexicon::Hit> hits, int cue_hit,
@@ -139,6 +161,7 @@ bool is_background(std::string_view s, std::span<const Lexicon::Hit> hits, int c
     };
     for (const auto& h : hits)
         if (h.kind == CueKind::background && applies(h.begin)) return true;
+    if (cue_hit >= 0 && track_record(s, hits[cue_hit])) return true;
     if (cue_hit >= 0) {
         const auto& cue = hits[cue_hit];
         for (int j = cue_hit - 1; j >= 0 && j >= cue_hit - 3; --j) {

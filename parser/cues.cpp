@@ -124,6 +124,20 @@ constexpr LexiconEntry kEnglish[] = {
     {"backs away", K::cancel}, {"backed away", K::cancel},
     {"killed the", K::cancel}, {"kills the", K::cancel}, {"quits", K::cancel},
     {"ended its", K::cancel}, {"ends its", K::cancel},
+    {"dropped it", K::cancel}, {"drops it", K::cancel}, {"dropping it", K::cancel},
+    // A switch ends a deal only when it is to a rival (status_rules checks what follows).
+    {"switched to", K::cancel}, {"switches to", K::cancel}, {"switching to", K::cancel},
+    // resume: the pause is over
+    {"resume", K::resume}, {"resumes", K::resume}, {"resumed", K::resume}, {"resuming", K::resume},
+    {"resumption", K::resume}, {"back on track", K::resume}, {"restarted", K::resume},
+    {"restarts", K::resume}, {"unpaused", K::resume}, {"lifted the pause", K::resume},
+    // speculative: the writer's own verdict that the claim is unproven
+    {"remains speculation", K::speculative}, {"remain speculation", K::speculative},
+    {"remains speculative", K::speculative}, {"remain speculative", K::speculative},
+    {"still speculation", K::speculative}, {"still speculative", K::speculative},
+    {"only speculation", K::speculative}, {"just speculation", K::speculative},
+    {"merely speculation", K::speculative}, {"realm of speculation", K::speculative},
+    {"unconfirmed speculation", K::speculative},
     // hearsay
     {"reportedly", K::hearsay}, {"report", K::hearsay}, {"reports", K::hearsay},
     {"reported", K::hearsay}, {"reporting", K::hearsay}, {"rumor*", K::hearsay},
@@ -306,6 +320,8 @@ constexpr LexiconEntry kEnglish[] = {
     {"the two groups", K::all_parties_ref}, {"the two tech giants", K::all_parties_ref},
     {"either company", K::all_parties_ref}, {"either side", K::all_parties_ref},
     {"either firm", K::all_parties_ref}, {"neither company", K::neither_party}, {"neither firm", K::neither_party},
+    {"one of the two companies", K::one_party}, {"one of the companies", K::one_party},
+    {"one of the two firms", K::one_party}, {"one of the two sides", K::one_party}, {"one side", K::one_party},
     {"neither side", K::neither_party}, {"neither of the companies", K::neither_party},
     {"the deal", K::deal_ref}, {"the partnership", K::deal_ref}, {"the agreement", K::deal_ref},
     {"the tie-up", K::deal_ref}, {"the collaboration", K::deal_ref}, {"the alliance", K::deal_ref},
@@ -363,6 +379,13 @@ constexpr LexiconEntry kChinese[] = {
     {"停止合作", K::cancel}, {"结束合作", K::cancel}, {"终结", K::cancel}, {"分道扬镳", K::cancel},
     {"撤销", K::cancel}, {"换掉", K::cancel}, {"弃用", K::cancel},
     {"放弃合作", K::cancel},
+    // resume
+    {"恢复", K::resume}, {"重启", K::resume}, {"重新上线", K::resume}, {"重新推送", K::resume},
+    {"回来了", K::resume}, {"重回正轨", K::resume}, {"恢复推送", K::resume}, {"恢复上线", K::resume},
+    // speculative
+    {"停留在猜测", K::speculative}, {"停留在传闻", K::speculative}, {"仍是猜测", K::speculative},
+    {"只是猜测", K::speculative}, {"仅是猜测", K::speculative}, {"仅为猜测", K::speculative},
+    {"仍属猜测", K::speculative}, {"尚属猜测", K::speculative}, {"只是推测", K::speculative},
     // hearsay
     {"据悉", K::hearsay}, {"据报道", K::hearsay}, {"据称", K::hearsay}, {"据传", K::hearsay},
     {"据了解", K::hearsay}, {"传闻", K::hearsay}, {"传言", K::hearsay}, {"谣言", K::hearsay},
@@ -385,7 +408,7 @@ constexpr LexiconEntry kChinese[] = {
     {"是否", K::hedge}, {"猜测", K::hedge}, {"推测", K::hedge}, {"估计", K::hedge},
     {"或成", K::hedge}, {"大概", K::hedge}, {"潜在", K::hedge}, {"有可能", K::hedge},
     {"不排除", K::hedge}, {"尚未决定", K::hedge}, {"未决定", K::hedge}, {"尚无定论", K::hedge}, {"或有", K::hedge}, {"或会", K::hedge}, {"恐将", K::hedge},
-    {"能否", K::hedge}, {"会不会", K::hedge}, {"是不是", K::hedge}, {"何时", K::hedge},
+    {"能否", K::hedge}, {"什么时候", K::hedge}, {"会不会", K::hedge}, {"是不是", K::hedge}, {"何时", K::hedge},
     {"猜想", K::hedge}, {"想象", K::hedge}, {"假设", K::hedge}, {"或", K::hedge},
     {"或者", K::ignore}, {"或是", K::ignore}, {"吗", K::hedge}, {"呢", K::hedge},
     // no comment
@@ -454,7 +477,7 @@ constexpr LexiconEntry kChinese[] = {
     {"金融时报", K::media}, {"媒体", K::media}, {"外媒", K::media}, {"晚点", K::media},
     {"财新", K::media}, {"界面新闻", K::media}, {"澎湃", K::media}, {"新华社", K::media},
     {"36氪", K::media}, {"微博", K::media}, {"博主", K::media},
-    {"分析师", K::analyst}, {"分析人士", K::analyst}, {"专家", K::analyst},
+    {"小编", K::analyst}, {"分析师", K::analyst}, {"分析人士", K::analyst}, {"专家", K::analyst},
     {"观察人士", K::analyst}, {"我认为", K::analyst}, {"笔者", K::analyst},
     {"在我看来", K::analyst}, {"个人认为", K::analyst}, {"投资者", K::analyst},
     {"业内分析", K::analyst}, {"有分析", K::analyst}, {"观点认为", K::analyst}, {"多数观点", K::analyst}, {"分析指出", K::analyst}, {"分析认为", K::analyst}, {"有观点", K::analyst}, {"市场人士", K::analyst},
@@ -462,7 +485,8 @@ constexpr LexiconEntry kChinese[] = {
     {"该公司", K::party_ref}, {"该集团", K::party_ref}, {"这家公司", K::party_ref},
     {"公司方面", K::party_ref}, {"该企业", K::party_ref}, {"发言人", K::party_ref}, {"相关负责人", K::party_ref},
     {"双方", K::all_parties_ref}, {"两家公司", K::all_parties_ref}, {"两家企业", K::all_parties_ref},
-    {"二者", K::all_parties_ref}, {"两者", K::all_parties_ref}, {"两家", K::all_parties_ref},
+    {"一方", K::one_party}, {"有一方", K::one_party}, {"其中一方", K::one_party}, {"另一方", K::one_party},
+    {"一方面", K::ignore}, {"另一方面", K::ignore}, {"二者", K::all_parties_ref}, {"两者", K::all_parties_ref}, {"两家", K::all_parties_ref},
     {"此次合作", K::deal_ref}, {"该合作", K::deal_ref}, {"这项合作", K::deal_ref},
     {"这一合作", K::deal_ref}, {"双方合作", K::deal_ref}, {"这笔交易", K::deal_ref},
     {"该协议", K::deal_ref}, {"此项合作", K::deal_ref}, {"相关合作", K::deal_ref},
@@ -471,7 +495,7 @@ constexpr LexiconEntry kChinese[] = {
 
 constexpr std::pair<CueKind, std::string_view> kKindNames[] = {
     {K::confirm, "confirm"}, {K::approve, "approve"}, {K::announce, "announce"}, {K::deny, "deny"},
-    {K::deny_after, "deny_after"}, {K::stall, "stall"}, {K::review, "review"}, {K::cancel, "cancel"},
+    {K::deny_after, "deny_after"}, {K::stall, "stall"}, {K::review, "review"}, {K::cancel, "cancel"}, {K::resume, "resume"}, {K::speculative, "speculative"},
     {K::hearsay, "hearsay"}, {K::talks, "talks"}, {K::hedge, "hedge"},
     {K::no_comment, "no_comment"}, {K::negator, "negator"}, {K::negator_pending, "negator_pending"},
     {K::negator_wide, "negator_wide"}, {K::future, "future"}, {K::joint, "joint"},
@@ -480,7 +504,7 @@ constexpr std::pair<CueKind, std::string_view> kKindNames[] = {
     {K::unnamed_source, "unnamed_source"}, {K::media, "media"}, {K::analyst, "analyst"},
     {K::entity, "entity"}, {K::deal, "deal"}, {K::joint_announcement, "joint_announcement"},
     {K::party_ref, "party_ref"}, {K::all_parties_ref, "all_parties_ref"},
-    {K::neither_party, "neither_party"}, {K::deal_ref, "deal_ref"},
+    {K::neither_party, "neither_party"}, {K::one_party, "one_party"}, {K::deal_ref, "deal_ref"},
 };
 
 } // namespace

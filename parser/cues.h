@@ -25,6 +25,9 @@ enum class CueKind : std::uint8_t {
     review,     ///< under review, awaiting approval, scrutiny, 审查: stalled, unless a report
                 ///< in the same sentence says more (a normal wait is not news by itself)
     cancel,     ///< called off, scrapped, 取消, 终止
+    resume,     ///< resumed, back on track, 恢复: a pause is over; an act like `announce`, and a
+                ///< stall named beside it is the past it ends
+    speculative, ///< "remains speculation", 停留在猜测: the writer calls the claim unproven
     hearsay,    ///< reportedly, rumored, a report, 据悉, 传闻
     talks,      ///< in talks, negotiating, 洽谈: reported, unless a party says it
     hedge,      ///< could, might, may, expected to, 或将, 可能
@@ -52,6 +55,7 @@ enum class CueKind : std::uint8_t {
     party_ref,          ///< "the company", 该公司: the last named party
     all_parties_ref,    ///< "both companies", 双方
     neither_party,      ///< "neither company": every party, negated
+    one_party,          ///< "one of the two companies", 其中一方: a single party, not both
     deal_ref,           ///< "the deal", "the partnership", 此次合作
 };
 

@@ -74,6 +74,31 @@ bool is_negator(CueKind k) {
            k == CueKind::neither_party;
 }
 
+
+/// Quoted spans that name a rumor: “已与阿里签约”传闻, "the 'deal is off' reports". What the
+/// quote holds is what others claim, not something the sentence asserts.
+std::vector<std::pair<std::size_t, std::size_t>> quoted_claims(std::string_view s) {
+    std::vector<std::pair<std::size_t, std::size_t>> out;
+    auto names_claim = [&](std::size_t after) {
+        std::string_view rest = s.substr(after);
+        while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
+        if (rest.starts_with("的")) rest.remove_prefix(3);
+        for (std::string_view noun : {"传闻", "传言", "说法", "消息", "报道", "谣言", "rumor", "rumour", "report", "claim"})
+            if (rest.starts_with(noun)) return true;
+        return false;
+    };
+    for (const auto& [open, close] : {std::pair<std::string_view, std::string_view>{"“", "”"}, {"「", "」"},
+                                      {"\"", "\""}}) {
+        for (std::size_t b = s.find(open); b != std::string_view::npos;) {
+            const std::size_t e = s.find(close, b + open.size());
+            if (e == std::string_view::npos) break;
+            if (names_claim(e + close.size())) out.emplace_back(b + open.size(), e);
+            b = s.find(open, e + close.size());
+        }
+    }
+    return out;
+}
+
 } // namespace
 
 bool is_statement(CueKind kind) {
@@ -86,6 +111,8 @@ bool is_statement(CueKind kind) {
     case CueKind::stall:
     case CueKind::review:
     case CueKind::cancel:
+    case CueKind::resume:
+    case CueKind::speculative:
     case CueKind::hearsay:
     case CueKind::talks:
     case CueKind::no_comment:
@@ -196,12 +223,21 @@ std::vector<CueScope> resolve_scopes(std::string_view s, std::span<const Lexicon
         }
     }
 
+    // The content of a named rumor is no statement of its own: the rumor's noun speaks for it.
+    for (const auto& [b, e] : quoted_claims(s))
+        for (std::size_t i = 0; i < hits.size(); ++i)
+            if (hits[i].begin >= b && hits[i].end <= e && is_statement(hits[i].kind) &&
+                hits[i].kind != CueKind::hearsay)
+                scopes[i].object = true;
+
     // "to launch", "to confirm": an infinitive is a plan or a purpose, not an act.
     for (std::size_t i = 0; i < hits.size(); ++i) {
         const CueKind k = hits[i].kind;
         if (k != CueKind::announce && k != CueKind::confirm && k != CueKind::approve) continue;
         const std::size_t b = hits[i].begin;
-        if (b >= 3 && s.compare(b - 3, 3, "to ") == 0 && (b == 3 || s[b - 4] == ' ')) scopes[i].future = true;
+        if (b >= 3 && (s.compare(b - 3, 3, "to ") == 0 || s.compare(b - 3, 3, "To ") == 0) &&
+            (b == 3 || s[b - 4] == ' '))
+            scopes[i].future = true;
     }
 
     // Denials, once negation is known: a negated denial denies nothing.

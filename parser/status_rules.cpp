@@ -137,18 +137,125 @@ bool has_negation(std::string_view claim) {
     return false;
 }
 
+
+/// Words (space-separated runs) between two offsets.
+int word_gap(std::string_view s, std::size_t from, std::size_t to) {
+    int n = 0;
+    bool in_word = false;
+    for (std::size_t i = from; i < to && i < s.size(); ++i) {
+        const bool space = s[i] == ' ';
+        if (!space && !in_word) ++n;
+        in_word = !space;
+    }
+    return n;
+}
+
+/// "switched to Baidu": a switch ends this deal only when it goes to a rival; a switch to a
+/// party ("switched to Alibaba's models") is the deal itself.
+bool switch_to_rival(std::string_view s, std::span<const Lexicon::Hit> hits, std::size_t n,
+                     const SourceContext& c) {
+    for (std::size_t j = n + 1; j < hits.size(); ++j) {
+        if (hits[j].kind != CueKind::entity) continue;
+        return word_gap(s, hits[n].end, hits[j].begin) <= 2 && is_rival(c, hits[j].entity);
+    }
+    return false;
+}
+
+/// "no longer expected the features to arrive by the spring": a hope for a date given up is
+/// a delay, not the end of the deal (without a date, "no longer expects a deal" stays an end).
+bool expected_date_given_up(std::string_view s, const Lexicon::Hit& h) {
+    if (lower(s.substr(h.begin, h.end - h.begin)) != "no longer") return false;
+    std::size_t i = h.end;
+    while (i < s.size() && s[i] == ' ') ++i;
+    const std::string next = lower(s.substr(i, 12));
+    bool expectation = false;
+    for (std::string_view v : {"expect", "anticipat", "foresee", "hope", "count on", "see "})
+        if (next.starts_with(v)) expectation = true;
+    if (!expectation) return false;
+    std::size_t e = s.find_first_of(";", i);
+    const std::string rest = lower(s.substr(i, e == std::string_view::npos ? std::string_view::npos : e - i));
+    for (std::string_view deadline : {" by ", " before ", " until ", " in time", " this year", " on schedule",
+                                      " on time", " next month", " this month", " this quarter"})
+        if (rest.find(deadline) != std::string::npos) return true;
+    return false;
+}
+
+/// "To launch in China, Apple will need a partner", 为了在中国推出…: an opening purpose clause
+/// names a goal and what it takes, neither an act nor anyone's plan.
+bool in_opening_purpose_clause(std::string_view s, std::size_t pos) {
+    const auto [b, e] = segment_around(s, pos);
+    if (b != 0) return false;
+    std::string_view seg = s.substr(0, e);
+    while (!seg.empty() && seg.front() == ' ') seg.remove_prefix(1);
+    return seg.starts_with("To ") || seg.starts_with("In order to ") || seg.starts_with("为了");
+}
+
+/// Title Case text ("Apple Enters Final Talks") capitalises every word, so a capital says
+/// nothing about a name there.
+bool title_case(std::string_view s) {
+    int words = 0, capitalised = 0;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (s[i] == ' ' || (i > 0 && s[i - 1] != ' ')) continue;
+        ++words;
+        capitalised += s[i] >= 'A' && s[i] <= 'Z';
+    }
+    return words > 0 && capitalised * 10 >= words * 6;
+}
+
+/// "the London talks", "the Geneva talks": talks named for a place or a third party are not
+/// this deal's. A party's own name is an entity hit ("the Alibaba talks") and does not count.
+bool talks_named_for_other(std::string_view s, std::span<const Lexicon::Hit> hits, std::size_t n) {
+    const std::size_t at = hits[n].begin;
+    if (at < 2 || s[at - 1] != ' ' || title_case(s)) return false;
+    std::size_t b = at - 1;
+    while (b > 0 && s[b - 1] != ' ') --b;
+    if (b == at - 1 || !(s[b] >= 'A' && s[b] <= 'Z') || b < 4) return false;
+    for (const auto& h : hits)
+        if (h.kind == CueKind::entity && h.begin <= b && h.end >= at - 1) return false;
+    const std::string before = lower(s.substr(b - 4, 4));
+    return before == "the ";
+}
+
+/// 已通过网信办审查, "passed a security review": a review that was passed is an approval.
+bool review_passed(std::string_view s, const Lexicon::Hit& h) {
+    const auto [b, e] = segment_around(s, h.begin);
+    const std::size_t window_begin = std::max<std::size_t>(b, h.begin >= 30 ? h.begin - 30 : 0);
+    const std::string_view before = s.substr(window_begin, h.begin - window_begin);
+    if (const auto p = before.rfind("通过"); p != std::string_view::npos) {
+        const std::string_view lead = s.substr(0, window_begin + p);
+        for (std::string_view no : {"未", "没", "不", "没有", "尚未", "未能"})
+            if (lead.ends_with(no)) return false;
+        return true;
+    }
+    const std::string lowered = lower(before);
+    for (std::string_view v : {"passed ", "cleared ", "passes ", "clears "})
+        if (const auto p = lowered.rfind(v); p != std::string::npos && word_gap(lowered, p, lowered.size()) <= 4)
+            return true;
+    return false;
+}
+
 } // namespace
 
 SentenceJudgement judge_sentence(std::string_view s, std::span<const Lexicon::Hit> input,
                                  const RuleContext& context) {
     // "May" the month is no hedge; rewrite it before scopes are computed.
     std::vector<Lexicon::Hit> hits(input.begin(), input.end());
-    for (auto& h : hits)
+    for (auto& h : hits) {
         if (h.kind == CueKind::hedge && is_month_may(s, h)) h.kind = CueKind::ignore;
+        if (h.kind == CueKind::review && review_passed(s, h)) h.kind = CueKind::approve;
+    }
 
     const auto scopes = resolve_scopes(s, hits);
     const bool question = is_question(s);
     const bool generic = context.generic;
+    // "resumed after a two-month pause", 暂停了两个月…终于回来了: the pause is the past that a
+    // resumption ends, not the news.
+    bool resumed = false;
+    bool talks_named = false;
+    for (std::size_t i = 0; i < hits.size(); ++i) {
+        if (hits[i].kind == CueKind::resume && !scopes[i].negated && !scopes[i].hedged) resumed = true;
+        if (hits[i].kind == CueKind::talks) talks_named = true;
+    }
 
     // Who speaks in the sentence as a whole ("..., people familiar with the matter said").
     Source speaker;
@@ -165,7 +272,7 @@ SentenceJudgement judge_sentence(std::string_view s, std::span<const Lexicon::Hi
         const CueKind k = hits[i].kind;
         if (k == CueKind::analyst) {
             const std::string w = lower(s.substr(hits[i].begin, hits[i].end - hits[i].begin));
-            for (std::string_view p : {"i ", "i'", "my ", "we ", "in my", "if i", "笔者", "我认为", "在我看来", "个人认为"})
+            for (std::string_view p : {"i ", "i'", "my ", "we ", "in my", "if i", "笔者", "小编", "我认为", "在我看来", "个人认为"})
                 if (w.starts_with(p)) own_view = true;
         }
         if ((k == CueKind::hearsay || k == CueKind::unnamed_source || k == CueKind::media) && !scopes[i].negated)
@@ -184,6 +291,9 @@ SentenceJudgement judge_sentence(std::string_view s, std::span<const Lexicon::Hi
             if (h.kind == CueKind::unnamed_source) break;
         }
     }
+    bool any_hedge = question;
+    for (const auto& h : hits)
+        if (h.kind == CueKind::hedge || h.kind == CueKind::analyst) any_hedge = true;
     bool joint = false;
     for (const auto& h : hits)
         if (h.kind == CueKind::joint || h.kind == CueKind::joint_announcement) joint = true;
@@ -287,6 +397,7 @@ SentenceJudgement judge_sentence(std::string_view s, std::span<const Lexicon::Hi
             continue;
         }
         if (!is_statement(k) || sc.object) continue;
+        if (resumed && (k == CueKind::stall || k == CueKind::review)) continue;
         if ((k == CueKind::announce || k == CueKind::confirm || k == CueKind::approve) &&
             in_time_clause(s, hits[n].begin))
             continue; // "since the app launched in the country": a time, not news
@@ -357,10 +468,27 @@ SentenceJudgement judge_sentence(std::string_view s, std::span<const Lexicon::Hi
             else propose(confirmation_by(src, 0.7).first, 0.7, i, src);
             break;
         }
+        case CueKind::speculative:
+            // The writer's verdict on the claim outranks the reports it sums up.
+            if (!sc.negated) {
+                propose(RumorStatus::speculation, 0.7, i, speaker);
+                candidates.back().group = 4;
+            }
+            break;
+        case CueKind::resume:
+            // "talks resumed": the talks cue says what goes on; otherwise a resumed rollout is an act.
+            if (talks_named) break;
+            [[fallthrough]];
         case CueKind::announce:
         case CueKind::joint_announcement: {
             const Source src = agent(n);
             if (sc.negated) propose(RumorStatus::reported, 0.8, i, speaker);
+            else if (own_view) propose(hedged_status(), 0.5, i, speaker); // "I think Apple will launch ..."
+            else if (in_opening_purpose_clause(s, hits[n].begin)) {
+                // "To launch ..., Apple will most likely need ...": opinion if hedged, else a plain mention.
+                if (any_hedge) propose(hedged_status(), 0.45, i, speaker);
+                else plain_statement(i, false);
+            }
             else if (sc.hedged) propose(hedged_status(), 0.5, i, src);
             else if (k == CueKind::announce && is_noun_use(s, hits[n]) && !joint)
                 plain_statement(i, false); // "any launch would still need ...": a thing, not an act
@@ -396,7 +524,11 @@ SentenceJudgement judge_sentence(std::string_view s, std::span<const Lexicon::Hi
         }
         case CueKind::stall:
         case CueKind::cancel: {
-            const RumorStatus st = k == CueKind::stall ? RumorStatus::stalled : RumorStatus::cancelled;
+            if (k == CueKind::cancel && lower(s.substr(hits[n].begin, 6)) == "switch" &&
+                (generic || !switch_to_rival(s, hits, n, context.sources)))
+                break;
+            const RumorStatus st = k == CueKind::stall || expected_date_given_up(s, hits[n]) ? RumorStatus::stalled
+                                                                                             : RumorStatus::cancelled;
             if (sc.negated) {
                 // "has not been delayed", "no longer on hold": the deal goes on.
                 if (speaker.kind == SourceKind::party) propose(confirmation_by(speaker, 0.6).first, 0.6, i, speaker);
@@ -435,6 +567,7 @@ SentenceJudgement judge_sentence(std::string_view s, std::span<const Lexicon::Hi
         case CueKind::deal:
         case CueKind::deal_ref: {
             const bool talks = k == CueKind::talks;
+            if (talks && !generic && talks_named_for_other(s, hits, n)) break;
             if (sc.hedged || (sc.clause_hedged && !sc.negated)) propose(hedged_status(), talks ? 0.5 : 0.4, i, speaker);
             else if (sc.negated && !sc.pending) {
                 // "Apple will not use Alibaba's models" denies; "a quarter without AI features"
@@ -456,13 +589,10 @@ SentenceJudgement judge_sentence(std::string_view s, std::span<const Lexicon::Hi
         }
     }
 
-    bool has_hedge = question;
-    for (const auto& h : hits)
-        if (h.kind == CueKind::hedge || h.kind == CueKind::analyst) has_hedge = true;
     if (candidates.empty() && (context.names_all_parties || generic)) {
         // Every party named with no cue at all ("'We are working closely with Alibaba,' an
         // Apple executive said"), or a generic headline: a plain statement, or opinion.
-        if (has_hedge) propose(hedged_status(), 0.4, -1, speaker);
+        if (any_hedge) propose(hedged_status(), 0.4, -1, speaker);
         else if (generic || (speaker.kind != SourceKind::none && speaker.kind != SourceKind::other) || sourced)
             plain_statement(-1, false);
         // else: both names, no deal word and nobody speaking: a market wrap, not a statement.
@@ -471,7 +601,7 @@ SentenceJudgement judge_sentence(std::string_view s, std::span<const Lexicon::Hi
     SentenceJudgement out;
     out.source = speaker;
     if (candidates.empty()) {
-        if (has_hedge) {
+        if (any_hedge) {
             // Hedges and questions with no statement at all: opinion about the deal.
             out.status = RumorStatus::speculation;
             out.strength = 0.35;
@@ -495,6 +625,9 @@ SentenceJudgement judge_sentence(std::string_view s, std::span<const Lexicon::Hi
     out.cue_hit = best->hit;
     out.bare = best->bare;
     out.weak = best->weak || best->bare;
+    out.full_confirmation = best->status == RumorStatus::confirmed && !best->bare &&
+                            (joint || best->source.all_parties ||
+                             static_cast<int>(best->source.parties.size()) >= context.sources.party_count);
     if (best->source.kind != SourceKind::none) out.source = best->source;
     return out;
 }

@@ -32,6 +32,7 @@ struct SentenceJudgement {
     bool bare = false;        ///< decided by a deal term alone, with no cue
     bool weak = false;        ///< bare, or a cue that says little about the whole article
                               ///< (a pending review, "declined to comment", a reason clause)
+    bool full_confirmation = false; ///< `confirmed` by every party or jointly, not by default
 };
 
 /// Judges one sentence from its lexicon hits (in order, offsets into `sentence`).

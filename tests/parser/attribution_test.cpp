@@ -105,6 +105,27 @@ TEST_CASE("attribution: Chinese speakers", "[parser]") {
     CHECK(speakers("阿里巴巴集团主席蔡崇信周四表示，苹果将使用千问。") == "party:阿里巴巴集团主席蔡崇信");
     CHECK(speakers("蔡崇信在迪拜的一场峰会上表示，苹果已选择阿里巴巴。") == "party:蔡崇信");
     CHECK(speakers("分析师认为，苹果与阿里巴巴合作的可能性较大。") == "analyst:分析师");
+    // 双方…有一方: one of the two speaks, not both.
+    CHECK(agent("双方首次有一方公开确认。", CueKind::confirm).find("(all)") == std::string::npos);
+    CHECK(agent("双方首次公开确认。", CueKind::confirm).find("(all)") != std::string::npos);
+    // 另一方面 ("on the other hand") is no party.
+    CHECK(agent("另一方面，双方已经公开确认。", CueKind::confirm).find("(all)") != std::string::npos);
+}
+
+TEST_CASE("attribution: a status word after a determiner or possessive is a noun", "[parser]") {
+    static const Lexicon lexicon(&topic());
+    auto noun = [](std::string_view s, std::string_view word) {
+        std::vector<Lexicon::Hit> hits;
+        lexicon.scan(s, hits);
+        for (const auto& h : hits)
+            if (s.substr(h.begin, h.end - h.begin) == word) return is_noun_use(s, h);
+        return false;
+    };
+    CHECK(noun("Any launch would need approval.", "launch"));
+    CHECK(noun("Apple's launch would need approval.", "launch"));
+    CHECK(noun("Ten months after its US launch, nothing has changed.", "launch"));
+    CHECK_FALSE(noun("Apple and Alibaba launch the features today.", "launch"));
+    CHECK_FALSE(noun("The company launched the features today.", "launched"));
 }
 
 TEST_CASE("attribution: agents of status verbs, passives and clauses", "[parser]") {

@@ -5,6 +5,7 @@
 /// evidence for `make accuracy`; the bar is 90%.
 #include <catch2/catch.hpp>
 
+#include <cstdlib>
 #include <fstream>
 #include <iomanip>
 #include <iostream>
@@ -56,6 +57,8 @@ TEST_CASE("demo world: article status accuracy", "[parser][accuracy]") {
     const CrawlConfig config = parse_config(read(demo / "outlets.json"), "outlets.json");
     const auto headers = nlohmann::json::parse(read(demo / "site" / "_headers.json"));
 
+    // RUMORWATCH_DEMO_VERBOSE=1 lists every mention of a missed article, to see what competed.
+    const bool verbose = std::getenv("RUMORWATCH_DEMO_VERBOSE") != nullptr;
     int total = 0, right = 0;
     std::ostringstream misses;
     {
@@ -103,6 +106,11 @@ TEST_CASE("demo world: article status accuracy", "[parser][accuracy]") {
                 }
                 if (label.contains("evidence") && label.at("evidence").is_string())
                     misses << "      labelled: " << label.at("evidence").get<std::string>() << "\n";
+                if (verbose)
+                    for (const auto& m : r.mentions)
+                        misses << "        - " << to_string(m.status) << " (cue \"" << m.cue << "\""
+                               << (m.background ? ", background" : "") << (m.in_headline ? ", headline" : "")
+                               << ", " << std::setprecision(2) << m.confidence << "): " << m.sentence << "\n";
             }
         }
     }

@@ -69,6 +69,14 @@ TEST_CASE("negation: hedges reach the rest of the clause, questions everything",
 TEST_CASE("negation: future markers and infinitives make plans of acts", "[parser]") {
     CHECK(scopes_of("Apple plans to launch the feature.") == "launch[future]");
     CHECK(scopes_of("苹果将在年内推出该功能。") == "推出[future]");
+    CHECK(scopes_of("To launch the feature, Apple needs a partner.") == "launch[future]");
+}
+
+TEST_CASE("negation: the quoted content of a named rumor is not asserted", "[parser]") {
+    CHECK(scopes_of("苹果回应“已签约”传闻：暂无消息") == "签约[object] 传闻[]");
+    CHECK(scopes_of("苹果否认了“已签约”的说法。") == "否认[] 签约[object]");
+    // A quote that is not named as a rumor keeps its statements.
+    CHECK(scopes_of("阿里巴巴表示：“双方已签约”。") == "签约[]");
 }
 
 TEST_CASE("negation: a denial covers the stall or cancellation it denies", "[parser]") {
