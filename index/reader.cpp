@@ -290,7 +290,8 @@ SearchResponse IndexReader::search(const SearchRequest& request) {
     if (request.offset < 0 || request.limit < 0) throw InputError("--offset and --limit must not be negative");
     return impl_->with_reopen([&] {
         Xapian::Database& db = impl_->db;
-        Xapian::QueryParser qp = index_detail::make_query_parser(db);
+        auto field_error = std::make_shared<std::string>();
+        Xapian::QueryParser qp = index_detail::make_query_parser(db, field_error);
         std::string text = request.query;
         if (request.expand) text = index_detail::expand_aliases(text, impl_->synonym_groups());
         Xapian::Query query = Xapian::Query::MatchAll;
@@ -305,6 +306,7 @@ SearchResponse IndexReader::search(const SearchRequest& request) {
             } catch (const Xapian::QueryParserError& e) {
                 throw malformed(index_detail::locate_syntax_error(text), ": " + e.get_msg());
             }
+            if (!field_error->empty()) throw InputError("malformed query: " + *field_error);
             if (query.empty()) query = Xapian::Query::MatchAll; // only stop words or punctuation
         }
         std::vector<std::string> statuses;

@@ -2,6 +2,7 @@
 /// The term generator and query parser, configured from the schema in one place.
 #include "index/text_analysis.h"
 
+#include <memory>
 #include <string>
 
 #include "index/schema.h"
@@ -22,19 +23,30 @@ private:
     std::string prefix_;
 };
 
+/// Records the first bad field value and matches nothing. Field processors must not throw:
+/// Xapian 1.4's parser leaks its partial parse when an exception passes through it (found
+/// by LeakSanitizer), so the caller checks the slot after parse_query() instead.
+Xapian::Query field_error(std::string& slot, std::string message) {
+    if (slot.empty()) slot = std::move(message);
+    return Xapian::Query::MatchNothing;
+}
+
 /// `status:denied`; an unknown status is a query error that lists the vocabulary.
 class StatusFieldProcessor : public Xapian::FieldProcessor {
 public:
+    explicit StatusFieldProcessor(std::shared_ptr<std::string> error) : error_(std::move(error)) {}
     Xapian::Query operator()(const std::string& value) override {
         const std::string name = schema::ascii_lower(value);
         if (!status_from_string(name)) {
             std::string known;
             for (RumorStatus s : kAllStatuses) known += (known.empty() ? "" : ", ") + std::string(to_string(s));
-            throw Xapian::QueryParserError("unknown status \"" + value + "\" in status: (known: " +
-                                           known + ")");
+            return field_error(*error_, "unknown status \"" + value + "\" in status: (known: " + known + ")");
         }
         return Xapian::Query(schema::boolean_term(schema::kStatus, name));
     }
+
+private:
+    std::shared_ptr<std::string> error_;
 };
 
 bool all_digits(std::string_view s) {
@@ -47,6 +59,7 @@ bool all_digits(std::string_view s) {
 /// Ranges (`date:A..B`) are handled by the DateRangeProcessor before this is asked.
 class DateFieldProcessor : public Xapian::FieldProcessor {
 public:
+    explicit DateFieldProcessor(std::shared_ptr<std::string> error) : error_(std::move(error)) {}
     Xapian::Query operator()(const std::string& value) override {
         if (value.size() == 4 && all_digits(value))
             return Xapian::Query(std::string(schema::kYear) + value);
@@ -57,9 +70,12 @@ public:
             all_digits(value.substr(5, 2)) && all_digits(value.substr(8)))
             return Xapian::Query(std::string(schema::kDay) + value.substr(0, 4) + value.substr(5, 2) +
                                  value.substr(8));
-        throw Xapian::QueryParserError("date: expects YYYY, YYYY-MM, YYYY-MM-DD or a range "
-                                       "YYYY-MM-DD..YYYY-MM-DD, not \"" + value + "\"");
+        return field_error(*error_, "date: expects YYYY, YYYY-MM, YYYY-MM-DD or a range "
+                                    "YYYY-MM-DD..YYYY-MM-DD, not \"" + value + "\"");
     }
+
+private:
+    std::shared_ptr<std::string> error_;
 };
 
 } // namespace
@@ -81,7 +97,7 @@ unsigned query_parser_flags() {
            Xapian::QueryParser::FLAG_CJK_NGRAM;
 }
 
-Xapian::QueryParser make_query_parser(const Xapian::Database& db) {
+Xapian::QueryParser make_query_parser(const Xapian::Database& db, std::shared_ptr<std::string> field_error) {
     Xapian::QueryParser qp;
     qp.set_database(db);
     qp.set_stemmer(make_stemmer());
@@ -98,8 +114,8 @@ Xapian::QueryParser make_query_parser(const Xapian::Database& db) {
         {"dup", schema::kDupGroup},  {"says", schema::kMentionStatus}};
     for (const auto& [field, prefix] : booleans)
         qp.add_boolean_prefix(field, (new LowercaseFieldProcessor(prefix))->release());
-    qp.add_boolean_prefix("status", (new StatusFieldProcessor)->release());
-    qp.add_boolean_prefix("date", (new DateFieldProcessor)->release());
+    qp.add_boolean_prefix("status", (new StatusFieldProcessor(field_error))->release());
+    qp.add_boolean_prefix("date", (new DateFieldProcessor(field_error))->release());
     // date:2025-02-01..2025-03-01 (either end may be left open); the slot holds YYYYMMDD.
     qp.add_rangeprocessor(
         (new Xapian::DateRangeProcessor(schema::kPublishedDaySlot, "date:"))->release());

@@ -4,6 +4,9 @@
 /// same stemmer, stemming strategy and CJK n-gram flag.
 #pragma once
 
+#include <memory>
+#include <string>
+
 #include <xapian.h>
 
 namespace rumorwatch::index_detail {
@@ -25,8 +28,10 @@ Xapian::TermGenerator make_term_generator();
 /// wildcards, pure NOT, explicit synonyms (~word) and CJK n-grams.
 unsigned query_parser_flags();
 /// A query parser bound to `db` (for wildcards and synonyms) with every field prefix, the
-/// `date:` range and AND as the default operator.
-Xapian::QueryParser make_query_parser(const Xapian::Database& db);
+/// `date:` range and AND as the default operator. A bad `status:` or `date:` value does not
+/// throw inside Xapian: its message is put in `*field_error` (first one wins) and the field
+/// matches nothing; check it after parse_query().
+Xapian::QueryParser make_query_parser(const Xapian::Database& db, std::shared_ptr<std::string> field_error);
 /// Flags for MSet::snippet matching the above (CJK n-grams; no background model, for speed).
 unsigned snippet_flags();
 
