@@ -423,6 +423,10 @@ Source classify_source(std::string_view s, std::span<const Lexicon::Hit> hits, c
     else if (official) src.kind = SourceKind::official;
     else if (media) src.kind = SourceKind::media;
     else src.kind = SourceKind::other;
+    // A dateline's dash ("HONG KONG, 8 October (Meridian) - Apple on Thursday denied")
+    // or an opening quote or bracket is not part of the name.
+    while (!text.empty() && std::string_view("-:;,.()[]\"' ").find(text.front()) != std::string_view::npos)
+        text.remove_prefix(1);
     constexpr std::size_t kMaxText = 80;
     if (text.size() > kMaxText) {
         std::size_t cut = kMaxText;

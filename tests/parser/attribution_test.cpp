@@ -139,4 +139,8 @@ TEST_CASE("attribution: agents of status verbs, passives and clauses", "[parser]
     CHECK(agent("Apple is working with Alibaba to launch AI features.", CueKind::announce) == "-");
     CHECK(agent("Chinese regulators approved the service.", CueKind::approve) == "official:Chinese regulators");
     CHECK(agent("苹果和阿里巴巴联合宣布了合作。", CueKind::joint_announcement) == "party:苹果和阿里巴巴 (all)");
+    // Regression: the dateline's dash was kept as part of the name ("- Apple").
+    CHECK(agent("HONG KONG, 8 October (Meridian) - Apple on Thursday denied that it had signed a final agreement "
+                "with Alibaba.",
+                CueKind::deny) == "party:Apple");
 }
