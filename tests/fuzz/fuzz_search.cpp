@@ -2,6 +2,7 @@
 /// libFuzzer target: the search query path. A tiny real Xapian database is written once
 /// (two articles, EN and ZH, with topic synonyms); each input is run as a query with and
 /// without alias expansion. A malformed query must come out as InputError, nothing else.
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <string>
@@ -33,12 +34,21 @@ ArticleRecord make_record(const std::string& url, const std::string& title, cons
     return record;
 }
 
+/// The temporary directory to remove at exit, in plain storage: the atexit handler runs
+/// after the function-local std::string below is destroyed (it was registered first), so it
+/// must not read that string (ASan found the use after free).
+char cleanup_dir[4096];
+
 /// The database directory, created once per process and removed at exit.
 const std::string& database() {
     static const std::string path = [] {
         std::string dir = (std::filesystem::temp_directory_path() / "rw-fuzz-search-XXXXXX").string();
-        if (mkdtemp(dir.data()) == nullptr) std::abort();
-        std::atexit([] { std::filesystem::remove_all(database()); });
+        if (dir.size() >= sizeof cleanup_dir || mkdtemp(dir.data()) == nullptr) std::abort();
+        std::snprintf(cleanup_dir, sizeof cleanup_dir, "%s", dir.c_str());
+        std::atexit([] {
+            std::error_code ignored;
+            std::filesystem::remove_all(cleanup_dir, ignored);
+        });
         const std::string db = dir + "/db";
         IndexWriter writer(db);
         writer.upsert(make_record("https://a.example/1", "Apple picks Alibaba for China iPhones",
