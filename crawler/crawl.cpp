@@ -83,6 +83,7 @@ CrawlSummary crawl(const CrawlOptions& options, std::ostream& progress) {
         const auto started = std::chrono::steady_clock::now();
         const CrawlSummary pass = run_crawl_pass(parts, settings, progress);
         add_into(total, pass);
+        if (options.after_pass) options.after_pass();
         if (!options.every || crawl_stop_requested()) break;
         if (!options.quiet) {
             print_summary(pass, progress);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <chrono>
+#include <functional>
 #include <iosfwd>
 #include <map>
 #include <optional>
@@ -35,6 +36,9 @@ struct CrawlOptions {
     /// point the crawler at the operator's network; CONNECT_TO entries are the operator's
     /// own choice of addresses and lift the guard too.
     bool allow_private_addresses = false;
+    /// Called after each pass has committed (with --every, between passes too): where
+    /// `crawl --on-change` compares the timelines.
+    std::function<void()> after_pass;
     int shard_index = 0;                  ///< --shard K/N: 0-based K
     int shard_count = 1;
     bool quiet = false;

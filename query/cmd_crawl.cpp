@@ -128,10 +128,16 @@ int run_crawl(const CrawlArgs& args, Io& io) {
     // SIGINT/SIGTERM finish the batch in hand and commit; the crawl then returns normally.
     install_crawl_signal_handlers();
     std::vector<Timeline> before;
-    if (!args.on_change.empty()) before = current_timelines(options.db_path, options.topics);
+    if (!args.on_change.empty()) {
+        before = current_timelines(options.db_path, options.topics);
+        // After every pass, so that `--every` announces a change when it happens, not at exit.
+        options.after_pass = [&] {
+            std::vector<Timeline> now = current_timelines(options.db_path, options.topics);
+            announce_changes(args.on_change, options.topics, before, now, io);
+            before = std::move(now);
+        };
+    }
     const CrawlSummary summary = crawl(options, io.err);
-    if (!args.on_change.empty())
-        announce_changes(args.on_change, options.topics, before, current_timelines(options.db_path, options.topics), io);
     if (!options.quiet) print_summary(summary, io.out);
     // Pages that failed are reported and retried by a later crawl; the crawl itself worked.
     return 0;
