@@ -340,7 +340,8 @@ std::vector<SpeakerSpan> find_speakers(std::string_view s, std::span<const Lexic
                     }
                 while (e < limit && !boundary_at(s, e)) ++e;
                 if (e - h.end > kMaxChineseSubjectBytes) e = h.end + kMaxChineseSubjectBytes;
-                while (e > h.end && (static_cast<unsigned char>(s[e]) & 0xC0) == 0x80 && e < s.size()) --e;
+                // Back to a character boundary; e may be s.size() (the text ends in the subject).
+                while (e > h.end && e < s.size() && (static_cast<unsigned char>(s[e]) & 0xC0) == 0x80) --e;
                 if (e > h.end) out.push_back({h.end, static_cast<std::uint32_t>(e), static_cast<int>(i)});
             } else {
                 auto words = words_forward(s, h.end, 10);

@@ -5,6 +5,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "parser/analyze.h"
 #include "parser/attribution.h"
 #include "parser/topic.h"
 #include "tests/support/temp_dir.h"
@@ -143,4 +144,17 @@ TEST_CASE("attribution: agents of status verbs, passives and clauses", "[parser]
     CHECK(agent("HONG KONG, 8 October (Meridian) - Apple on Thursday denied that it had signed a final agreement "
                 "with Alibaba.",
                 CueKind::deny) == "party:Apple");
+}
+
+// Regression (fuzz_classify, ASan heap-buffer-overflow): a Chinese "according to" whose
+// subject runs to the very end of the text read one byte past it.
+TEST_CASE("attribution: a Chinese 据 subject that ends the text", "[parser][hostile]") {
+    const std::string text = "苹果与阿里巴巴合作。据知情人士";
+    CHECK(speakers(text).find("unnamed") != std::string::npos);
+    const std::string fuzz_input("\x41\x70\x88\x00\x00\x00\x00\x00\x00\x00\x65\xff\xff\xff\xff\x73\x20\x69\x27\x00"
+                                 "\x00\x00\x00\x00\xbf\xe9\x87\x8c\xe5\xb7\xb4\xe5\xb7\xb4\xe5\x90\x88\xe4\xbd\x9c"
+                                 "\xe7\x9a\x84\xe6\x8a\x5d\xef\xbc\x9b\xa5\xe9\x81\x93\xe3\x80\x82\xe6\x8d\xae\xe7"
+                                 "\x9f\xa5\xe6\x83\x85\xe4\xba\xba\xe5\xa3\x82",
+                                 71);
+    CHECK_NOTHROW(classify_text("", fuzz_input, nullptr));
 }
