@@ -313,15 +313,10 @@ private:
             Transfer& t = *it->second;
             finish(t, code);
             curl_multi_remove_handle(multi_.get(), easy);
-            if (std::optional<std::string> target = redirect_target(t)) {
-                if (refuse_redirect(t, *target)) {
-                    done.push_back(std::move(t.result));
-                } else {
-                    follow(t, std::move(*target));
-                }
-            } else {
+            if (std::optional<std::string> target = redirect_target(t); target && !refuse_redirect(t, *target))
+                follow(t, std::move(*target));
+            else
                 done.push_back(std::move(t.result));
-            }
             running_.erase(it);
         }
         for (auto& [easy, next] : pending_) running_.emplace(easy, std::move(next));
