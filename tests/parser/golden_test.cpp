@@ -1,5 +1,6 @@
 /// Golden extraction tests: every tests/golden/<site>/<slug>/ holds the raw bytes of a page
-/// (source.html) and what the extractor must read from it (expected.json, written with
+/// (source.html, or source.path naming a page of the demo world relative to the repository,
+/// so demo pages are not stored twice) and what the extractor must read from it (expected.json, written with
 /// dump(2), carrying "extractor_version" and the "input" the page is read with: URL, fetch
 /// time, the outlet's zone and date order, the HTTP Content-Type). Set
 /// RUMORWATCH_UPDATE_GOLDEN=1 to rewrite "expected" from the current output; review the diff
@@ -58,6 +59,17 @@ struct GoldenResult {
     json actual;
 };
 
+/// The page of a golden case: its own source.html, or the demo-world page source.path names.
+fs::path source_of(const fs::path& dir) {
+    if (fs::exists(dir / "source.path")) {
+        std::string relative = read_file(dir / "source.path");
+        while (!relative.empty() && (relative.back() == '\n' || relative.back() == '\r' || relative.back() == ' '))
+            relative.pop_back();
+        return test::source_dir() / relative;
+    }
+    return dir / "source.html";
+}
+
 GoldenResult run_case(const fs::path& dir, const json& spec) {
     const json& in = spec.at("input");
     ExtractOptions options;
@@ -68,7 +80,7 @@ GoldenResult run_case(const fs::path& dir, const json& spec) {
     options.language_hint = in.value("language_hint", "");
     options.site_name = in.value("site_name", "");
     options.content_language = in.value("content_language", "");
-    const DecodedText decoded = decode_to_utf8(read_file(dir / "source.html"), in.value("content_type", ""));
+    const DecodedText decoded = decode_to_utf8(read_file(source_of(dir)), in.value("content_type", ""));
     const Article a = extract_article(decoded.utf8, options);
     return {spec.value("expected", json::object()), observed(a, decoded)};
 }
@@ -80,7 +92,7 @@ std::vector<fs::path> golden_dirs() {
     for (const auto& site : fs::directory_iterator(root)) {
         if (!site.is_directory()) continue;
         for (const auto& slug : fs::directory_iterator(site.path()))
-            if (fs::exists(slug.path() / "source.html") && fs::exists(slug.path() / "expected.json"))
+            if (fs::exists(source_of(slug.path())) && fs::exists(slug.path() / "expected.json"))
                 dirs.push_back(slug.path());
     }
     std::sort(dirs.begin(), dirs.end());
