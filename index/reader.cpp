@@ -16,6 +16,7 @@
 #include "index/record_codec.h"
 #include "index/schema.h"
 #include "index/schema_check.h"
+#include "index/snippet_window.h"
 #include "index/text_analysis.h"
 #include "index/xapian_errors.h"
 #include "parser/errors.h"
@@ -57,6 +58,23 @@ std::string merge_adjacent_highlights(std::string marked) {
     for (auto at = marked.find(touching); at != std::string::npos; at = marked.find(touching, at))
         marked.erase(at, 2);
     return marked;
+}
+
+/// The snippet of `text` for one hit, matches between kHighlightStart and kHighlightEnd.
+/// Xapian reads only the passage snippet_window() picks; "…" marks text cut off on
+/// either side, as Xapian marks what it leaves out itself.
+std::string snippet(const Xapian::MSet& mset, const std::string& text, const std::vector<std::string>& words,
+                    std::size_t bytes, const Xapian::Stem& stemmer) {
+    static const std::string kOmitted = "…";
+    const index_detail::TextWindow window = index_detail::snippet_window(text, words, bytes);
+    std::string out = merge_adjacent_highlights(unescape_snippet(mset.snippet(
+        text.substr(window.begin, window.end - window.begin), bytes, stemmer, index_detail::snippet_flags(),
+        std::string(1, kHighlightStart), std::string(1, kHighlightEnd), kOmitted)));
+    if (window.begin > 0 && out.rfind(kOmitted, 0) != 0) out.insert(0, kOmitted);
+    if (window.end < text.size() &&
+        (out.size() < kOmitted.size() || out.compare(out.size() - kOmitted.size(), kOmitted.size(), kOmitted) != 0))
+        out += kOmitted;
+    return out;
 }
 
 std::vector<std::pair<std::string, long long>> spy_counts(const Xapian::ValueCountMatchSpy& spy) {
@@ -335,6 +353,7 @@ SearchResponse IndexReader::search(const SearchRequest& request) {
             response.outlet_facets = spy_counts(outlet_spy);
         }
         const Xapian::Stem stemmer = index_detail::make_stemmer();
+        const std::vector<std::string> words = index_detail::snippet_words(query);
         int rank = request.offset;
         for (auto it = mset.begin(); it != mset.end(); ++it) {
             SearchHit hit;
@@ -345,10 +364,7 @@ SearchResponse IndexReader::search(const SearchRequest& request) {
             if (request.snippet_bytes > 0) {
                 const Article& a = hit.article.record.article;
                 const std::string& source = !a.text.empty() ? a.text : !a.description.empty() ? a.description : a.title;
-                hit.snippet = merge_adjacent_highlights(unescape_snippet(mset.snippet(
-                    source, static_cast<std::size_t>(request.snippet_bytes), stemmer,
-                    index_detail::snippet_flags(), std::string(1, kHighlightStart),
-                    std::string(1, kHighlightEnd), "…")));
+                hit.snippet = snippet(mset, source, words, static_cast<std::size_t>(request.snippet_bytes), stemmer);
             }
             response.hits.push_back(std::move(hit));
         }
