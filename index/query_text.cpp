@@ -3,6 +3,7 @@
 #include "index/query_text.h"
 
 #include <algorithm>
+#include <cctype>
 
 #include "index/schema.h"
 
@@ -12,12 +13,6 @@ namespace {
 bool is_ascii_word_char(unsigned char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
            c == '\'' || c == '*';
-}
-
-bool needs_quotes(std::string_view alias) {
-    for (unsigned char c : alias)
-        if (c == ' ' || c >= 0x80 || c == '-' || c == '.') return true;
-    return false;
 }
 
 std::size_t columns(std::string_view text, std::size_t byte_end) {
@@ -42,12 +37,12 @@ bool is_binary_operator(const std::string& t) {
 std::string expand_aliases(std::string_view query, const std::vector<std::vector<std::string>>& groups) {
     struct Key {
         std::string lower;
-        const std::vector<std::string>* group;
+        std::size_t group;
     };
     std::vector<Key> keys;
-    for (const auto& group : groups)
-        for (const auto& alias : group)
-            if (!alias.empty()) keys.push_back({schema::ascii_lower(alias), &group});
+    for (std::size_t g = 0; g < groups.size(); ++g)
+        for (const auto& alias : groups[g])
+            if (!alias.empty()) keys.push_back({schema::ascii_lower(alias), g});
     std::stable_sort(keys.begin(), keys.end(),
                      [](const Key& a, const Key& b) { return a.lower.size() > b.lower.size(); });
     const std::string lower = schema::ascii_lower(query);
@@ -81,21 +76,43 @@ std::string expand_aliases(std::string_view query, const std::vector<std::vector
             ++i;
             continue;
         }
-        out += '(';
-        bool first_alias = true;
-        for (const auto& alias : *match->group) {
-            if (!first_alias) out += " OR ";
-            first_alias = false;
-            if (needs_quotes(alias)) {
-                out += '"';
-                out += alias;
-                out += '"';
-            } else {
-                out += alias;
+        // The field token must stand apart from CJK text around it ("阿里巴巴合作"), or
+        // the parser would read the neighbours as part of its value.
+        const std::size_t end = i + match->lower.size();
+        if (!out.empty() && static_cast<unsigned char>(out.back()) >= 0x80) out += ' ';
+        out += kAliasField;
+        out += ':';
+        out += std::to_string(match->group);
+        if (end < query.size() && (static_cast<unsigned char>(query[end]) >= 0x80 ||
+                                   is_ascii_word_char(static_cast<unsigned char>(query[end]))))
+            out += ' ';
+        i = end;
+    }
+    return out;
+}
+
+std::vector<std::string> essential_aliases(const std::vector<std::string>& group) {
+    std::vector<std::string> lower;
+    for (const auto& alias : group) lower.push_back(schema::ascii_lower(alias));
+    std::vector<std::string> out;
+    for (std::size_t a = 0; a < lower.size(); ++a) {
+        bool redundant = lower[a].empty();
+        for (std::size_t b = 0; b < lower.size() && !redundant; ++b) {
+            if (b == a || lower[b].empty() || lower[b].size() >= lower[a].size()) continue;
+            for (auto at = lower[a].find(lower[b]); at != std::string::npos && !redundant;
+                 at = lower[a].find(lower[b], at + 1)) {
+                const std::size_t end = at + lower[b].size();
+                // Latin text must meet Latin text at word boundaries ("apple" is not
+                // inside "pineapple"); CJK has no spaces to look for.
+                const bool starts_clean = at == 0 || static_cast<unsigned char>(lower[b].front()) >= 0x80 ||
+                                          !std::isalnum(static_cast<unsigned char>(lower[a][at - 1]));
+                const bool ends_clean = end == lower[a].size() ||
+                                        static_cast<unsigned char>(lower[b].back()) >= 0x80 ||
+                                        !std::isalnum(static_cast<unsigned char>(lower[a][end]));
+                redundant = starts_clean && ends_clean;
             }
         }
-        out += ')';
-        i += match->lower.size();
+        if (!redundant) out.push_back(lower[a]);
     }
     return out;
 }

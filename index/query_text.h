@@ -10,11 +10,20 @@
 
 namespace rumorwatch::index_detail {
 
+/// The field expand_aliases() writes: `rwalias:N` stands for alias group N, which the
+/// reader turns into one Xapian OP_SYNONYM query (see alias_group_query()).
+inline constexpr std::string_view kAliasField = "rwalias";
+
 /// Rewrites every alias of a group named in `query` (outside quotes and field values) as
-/// `(alias1 OR "alias 2" OR 阿里巴巴 ...)` listing the whole group, so a search for Alibaba
-/// also finds 阿里巴巴 and Qwen. Matching ignores ASCII case; Latin aliases must stand as
-/// whole words, CJK aliases match anywhere; the longest alias wins.
+/// `rwalias:N`, N the group's index, so a search for Alibaba also finds 阿里巴巴 and Qwen.
+/// Matching ignores ASCII case; Latin aliases must stand as whole words, CJK aliases match
+/// anywhere; the longest alias wins.
 std::string expand_aliases(std::string_view query, const std::vector<std::vector<std::string>>& groups);
+
+/// The aliases of a group that a search must look for, lower-cased: an alias holding
+/// another one ("Alibaba Group" holds "Alibaba", 阿里巴巴 holds 阿里) finds nothing the
+/// shorter one does not, and would cost a phrase search.
+std::vector<std::string> essential_aliases(const std::vector<std::string>& group);
 
 /// Where a query Xapian refused is probably wrong.
 struct SyntaxSpot {

@@ -311,7 +311,11 @@ SearchResponse IndexReader::search(const SearchRequest& request) {
         auto field_error = std::make_shared<std::string>();
         Xapian::QueryParser qp = index_detail::make_query_parser(db, field_error);
         std::string text = request.query;
-        if (request.expand) text = index_detail::expand_aliases(text, impl_->synonym_groups());
+        if (request.expand) {
+            const auto groups = impl_->synonym_groups();
+            text = index_detail::expand_aliases(text, groups);
+            index_detail::add_alias_groups(qp, db, groups, field_error);
+        }
         Xapian::Query query = Xapian::Query::MatchAll;
         if (text.find_first_not_of(" \t\r\n") != std::string::npos) {
             const auto malformed = [&](const index_detail::SyntaxSpot& spot, const std::string& detail) {

@@ -5,6 +5,7 @@
 #include <memory>
 #include <string>
 
+#include "index/query_text.h"
 #include "index/schema.h"
 #include "parser/model.h"
 
@@ -78,7 +79,83 @@ private:
     std::shared_ptr<std::string> error_;
 };
 
+/// `rwalias:N`, written by expand_aliases(): the prepared query of alias group N.
+class AliasFieldProcessor : public Xapian::FieldProcessor {
+public:
+    AliasFieldProcessor(std::vector<Xapian::Query> groups, std::shared_ptr<std::string> error)
+        : groups_(std::move(groups)), error_(std::move(error)) {}
+    Xapian::Query operator()(const std::string& value) override {
+        if (all_digits(value) && value.size() < 6 && std::stoul(value) < groups_.size()) return groups_[std::stoul(value)];
+        return field_error(*error_, "no alias group \"" + value + "\" (" + std::string(kAliasField) +
+                                        ": is written by --expand)");
+    }
+
+private:
+    std::vector<Xapian::Query> groups_;
+    std::shared_ptr<std::string> error_;
+};
+
+/// The characters of `text` when every one is CJK (where Xapian's n-grams start), else
+/// nothing.
+std::vector<std::string> cjk_characters(const std::string& text) {
+    std::vector<std::string> out;
+    for (Xapian::Utf8Iterator it(text); it != Xapian::Utf8Iterator(); ++it) {
+        if (*it < 0x2E80) return {};
+        std::string ch;
+        Xapian::Unicode::append_utf8(ch, *it);
+        out.push_back(std::move(ch));
+    }
+    return out;
+}
+
+/// A CJK alias as its first bigram term, weighed, filtered by its other n-grams. An AND of
+/// the n-grams (what the parser makes of unquoted CJK) would weigh every character and
+/// bigram and rank Chinese articles above all others inside a synonym group. The single
+/// characters change no match (the bigrams hold them) but MSet::snippet highlights CJK
+/// by them.
+Xapian::Query cjk_alias_query(const std::vector<std::string>& chars) {
+    if (chars.size() == 1) return Xapian::Query(chars[0]);
+    std::vector<Xapian::Query> rest;
+    for (std::size_t i = 2; i < chars.size(); ++i) rest.emplace_back(chars[i - 1] + chars[i]);
+    for (const auto& ch : chars) rest.emplace_back(ch);
+    return Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(chars[0] + chars[1]),
+                         Xapian::Query(Xapian::Query::OP_AND, rest.begin(), rest.end()));
+}
+
 } // namespace
+
+Xapian::Query alias_group_query(const Xapian::Database& db, const std::vector<std::string>& group) {
+    std::vector<Xapian::Query> parts;
+    for (const std::string& alias : essential_aliases(group)) {
+        if (const auto chars = cjk_characters(alias); !chars.empty()) {
+            parts.push_back(cjk_alias_query(chars));
+            continue;
+        }
+        auto unused = std::make_shared<std::string>();
+        Xapian::QueryParser qp = make_query_parser(db, unused);
+        // Latin words in a row are a phrase ("the iphone maker"); text mixing scripts is
+        // read as the parser reads it unquoted.
+        bool latin_words = false;
+        for (unsigned char c : alias) latin_words |= c == ' ' || c == '-' || c == '.';
+        const std::string text = latin_words ? "\"" + alias + "\"" : alias;
+        try {
+            const Xapian::Query q = qp.parse_query(
+                text, Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_CJK_NGRAM);
+            if (!q.empty()) parts.push_back(q);
+        } catch (const Xapian::QueryParserError&) {
+            // An alias the parser cannot read ("\"" alone) matches nothing rather than
+            // failing every expanded search.
+        }
+    }
+    return Xapian::Query(Xapian::Query::OP_SYNONYM, parts.begin(), parts.end());
+}
+
+void add_alias_groups(Xapian::QueryParser& qp, const Xapian::Database& db,
+                      const std::vector<std::vector<std::string>>& groups, std::shared_ptr<std::string> field_error) {
+    std::vector<Xapian::Query> queries;
+    for (const auto& group : groups) queries.push_back(alias_group_query(db, group));
+    qp.add_prefix(std::string(kAliasField), (new AliasFieldProcessor(std::move(queries), std::move(field_error)))->release());
+}
 
 Xapian::Stem make_stemmer() { return Xapian::Stem(std::string(schema::kStemmer)); }
 

@@ -6,6 +6,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include <xapian.h>
 
@@ -32,6 +33,14 @@ unsigned query_parser_flags();
 /// throw inside Xapian: its message is put in `*field_error` (first one wins) and the field
 /// matches nothing; check it after parse_query().
 Xapian::QueryParser make_query_parser(const Xapian::Database& db, std::shared_ptr<std::string> field_error);
+/// One alias group as a single Xapian OP_SYNONYM query: it weighs as one word, so an
+/// article is not ranked up for naming the same company in three scripts, and each alias
+/// costs one posting list (see essential_aliases()) instead of a phrase search.
+Xapian::Query alias_group_query(const Xapian::Database& db, const std::vector<std::string>& group);
+/// Teaches `qp` the `rwalias:N` field of expand_aliases() for these groups; a bad N is
+/// reported through `field_error` as the other fields do.
+void add_alias_groups(Xapian::QueryParser& qp, const Xapian::Database& db,
+                      const std::vector<std::vector<std::string>>& groups, std::shared_ptr<std::string> field_error);
 /// Flags for MSet::snippet matching the above (CJK n-grams; no background model, for speed).
 unsigned snippet_flags();
 

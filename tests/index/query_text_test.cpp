@@ -13,13 +13,22 @@ const std::vector<std::vector<std::string>> kGroups = {
 
 } // namespace
 
-TEST_CASE("expand: an alias becomes its whole group", "[index]") {
-    const std::string alibaba = "(Alibaba OR \"阿里巴巴\" OR \"阿里\" OR Qwen OR \"通义千问\")";
-    CHECK(expand_aliases("qwen", kGroups) == alibaba);
-    CHECK(expand_aliases("Alibaba deal", kGroups) == alibaba + " deal");
-    CHECK(expand_aliases("阿里巴巴合作", kGroups) == alibaba + "合作"); // longest alias wins
-    CHECK(expand_aliases("the iphone maker and qwen", kGroups) ==
-          "the (Apple OR \"苹果\" OR \"iPhone maker\") and " + alibaba);
+TEST_CASE("expand: an alias becomes the field of its whole group", "[index]") {
+    CHECK(expand_aliases("qwen", kGroups) == "rwalias:0");
+    CHECK(expand_aliases("Alibaba deal", kGroups) == "rwalias:0 deal");
+    CHECK(expand_aliases("阿里巴巴合作", kGroups) == "rwalias:0 合作"); // longest alias wins
+    CHECK(expand_aliases("苹果阿里巴巴", kGroups) == "rwalias:1 rwalias:0");
+    CHECK(expand_aliases("the iphone maker and qwen", kGroups) == "the rwalias:1 and rwalias:0");
+    CHECK(expand_aliases("-qwen (apple OR x)", kGroups) == "-rwalias:0 (rwalias:1 OR x)");
+}
+
+TEST_CASE("expand: an alias that holds another of its group is not searched for", "[index]") {
+    CHECK(essential_aliases({"Alibaba", "Alibaba Group", "阿里巴巴", "阿里", "Qwen", "通义千问"}) ==
+          std::vector<std::string>{"alibaba", "阿里", "qwen", "通义千问"});
+    CHECK(essential_aliases({"Apple", "Apple Inc.", "the iPhone maker", "苹果", "苹果公司"}) ==
+          std::vector<std::string>{"apple", "the iphone maker", "苹果"});
+    // Only whole words count for Latin aliases.
+    CHECK(essential_aliases({"Apple", "Pineapple Corp"}) == std::vector<std::string>{"apple", "pineapple corp"});
 }
 
 TEST_CASE("expand: words that only contain an alias, quotes and fields are left alone", "[index]") {
