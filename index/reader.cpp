@@ -114,6 +114,61 @@ Xapian::Query filtered(Xapian::Query query, const std::vector<std::string>& outl
     return Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
 }
 
+/// Months counted from year 0: 2025-02 is 2025 * 12 + 1.
+int month_index(Timestamp t) {
+    const std::string day = format_day(t); // YYYY-MM-DD, UTC
+    return std::stoi(day.substr(0, 4)) * 12 + std::stoi(day.substr(5, 2)) - 1;
+}
+
+std::optional<int> month_of_value(const std::string& sortable) {
+    if (sortable.empty()) return std::nullopt;
+    return month_index(from_unix(static_cast<long long>(Xapian::sortable_unserialise(sortable))));
+}
+
+/// The month terms of months first..last (indexes as month_index), ORed.
+Xapian::Query months(int first, int last) {
+    std::vector<Xapian::Query> terms;
+    for (int m = first; m <= last; ++m) {
+        char buf[16];
+        std::snprintf(buf, sizeof buf, "%04d%02d", m / 12, m % 12 + 1);
+        terms.emplace_back(std::string(schema::kMonth) + buf);
+    }
+    return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+}
+
+/// A page of `query` sorted by date, as `enquire` (sort and collapse set) would give it for
+/// the whole query. Sorting by a value makes Xapian weigh every match to find the newest
+/// (14 ms for a common word in 100,000 articles), but the newest matches are in the newest
+/// months: search the last 2 months alone, then 4, 8, 16, and the whole query only when
+/// those hold fewer than offset + limit results. Every article outside a window is older
+/// than every one inside it (the month terms and the sort value are the same time), so a
+/// full page from a window is the page of the whole query. The same, from the first month,
+/// for oldest first. Near-duplicate counts of a page from a window count copies in the
+/// window only: they are lower bounds, as Xapian's always are.
+Xapian::MSet date_sorted_page(Xapian::Enquire& enquire, const Xapian::Database& db, const Xapian::Query& query,
+                              bool oldest_first, std::optional<Timestamp> since, std::optional<Timestamp> until,
+                              Xapian::doccount first, Xapian::doccount count, bool& from_window) {
+    from_window = false;
+    constexpr int kWidestWindowMonths = 16;
+    auto lo = month_of_value(db.get_value_lower_bound(schema::kPublishedSlot));
+    auto hi = month_of_value(db.get_value_upper_bound(schema::kPublishedSlot));
+    if (lo && hi && count > 0) {
+        if (since) lo = std::max(*lo, month_index(*since));
+        if (until) hi = std::min(*hi, month_index(*until));
+        for (int span = 2; span <= kWidestWindowMonths && *hi - *lo + 1 > span; span *= 2) {
+            const Xapian::Query window = oldest_first ? months(*lo, *lo + span - 1) : months(*hi - span + 1, *hi);
+            enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query, window));
+            Xapian::MSet page = enquire.get_mset(first, count);
+            if (page.size() == count) {
+                from_window = true;
+                return page;
+            }
+        }
+    }
+    enquire.set_query(query);
+    return enquire.get_mset(first, count);
+}
+
 /// Bytes of the regular files under `dir`.
 long long folder_bytes(const fs::path& dir) {
     long long total = 0;
@@ -346,12 +401,27 @@ SearchResponse IndexReader::search(const SearchRequest& request) {
             enquire.add_matchspy(&status_spy);
             enquire.add_matchspy(&outlet_spy);
         }
-        const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
-                                                   static_cast<Xapian::doccount>(request.limit),
-                                                   request.facets ? db.get_doccount() : 0);
+        const auto offset = static_cast<Xapian::doccount>(request.offset);
+        const auto limit = static_cast<Xapian::doccount>(request.limit);
         SearchResponse response;
+        Xapian::MSet mset;
+        if (request.sort_by_date && !request.facets) { // facets must see every match anyway
+            bool from_window = false;
+            mset = date_sorted_page(enquire, db, query, request.oldest_first, request.since, request.until, offset,
+                                    limit, from_window);
+            response.estimated_total = mset.get_matches_estimated();
+            if (from_window) {
+                // The estimate of the whole query, not of the window (what relevance order
+                // would say), and never fewer than the results already passed.
+                enquire.set_query(query);
+                response.estimated_total = std::max<long long>(enquire.get_mset(0, 0).get_matches_estimated(),
+                                                               static_cast<long long>(offset + mset.size()));
+            }
+        } else {
+            mset = enquire.get_mset(offset, limit, request.facets ? db.get_doccount() : 0);
+            response.estimated_total = mset.get_matches_estimated();
+        }
         response.parsed_query = query.get_description();
-        response.estimated_total = mset.get_matches_estimated();
         if (request.facets) {
             response.status_facets = spy_counts(status_spy);
             response.outlet_facets = spy_counts(outlet_spy);

@@ -256,3 +256,53 @@ TEST_CASE("search: an empty query lists everything, filters still apply", "[inde
     r.languages = {"zh"};
     CHECK(reader.search(r).hits.size() == 3);
 }
+
+TEST_CASE("search: date order from month windows equals the order of the whole result", "[index]") {
+    // 300 articles over three years, some without a date (filed under first seen), a few
+    // syndicated copies: every page, either way, with and without date bounds, must equal
+    // the same page of the full sort (facets on: that path weighs every match).
+    test::TempDir dir("rumorwatch-date-windows");
+    const std::string path = dir.file("db");
+    std::vector<test::CorpusArticle> articles;
+    for (int i = 0; i < 300; ++i) {
+        const int year = 2023 + i % 3, month = 1 + (i * 7) % 12, day = 1 + (i * 13) % 28;
+        char date[16];
+        std::snprintf(date, sizeof date, "%04d-%02d-%02d", year, month, day);
+        const std::string slug = "a" + std::to_string(i);
+        const std::string word = i % 10 == 0 ? "rareword" : i % 2 == 0 ? "evenword" : "oddword";
+        articles.push_back({slug, test::make_record(slug, "outlet-" + std::to_string(i % 4), "en",
+                                                    i % 25 == 7 ? "" : date, "Story " + slug,
+                                                    "The " + word + " story number " + slug + ".",
+                                                    RumorStatus::reported, {}, {},
+                                                    i % 30 == 3 ? "dup-" + std::to_string(i % 60) : "")});
+    }
+    test::build_index(path, articles);
+    IndexReader reader({path});
+    for (const std::string query : {"", "evenword", "oddword", "rareword", "story"}) {
+        for (const bool oldest : {false, true}) {
+            for (const int window : {0, 1}) {
+                for (const auto& [offset, limit] : std::vector<std::pair<int, int>>{{0, 10}, {0, 1}, {25, 10}, {140, 20}, {290, 20}}) {
+                    SearchRequest r;
+                    r.query = query;
+                    r.sort_by_date = true;
+                    r.oldest_first = oldest;
+                    r.offset = offset;
+                    r.limit = limit;
+                    r.snippet_bytes = 0;
+                    if (window) {
+                        r.since = *parse_iso8601("2023-09-15T00:00:00Z");
+                        r.until = *parse_iso8601("2025-03-20T00:00:00Z");
+                    }
+                    SearchRequest full = r;
+                    full.facets = true;
+                    INFO("query \"" << query << "\" oldest " << oldest << " window " << window << " offset " << offset
+                                    << " limit " << limit);
+                    const auto got = reader.search(r);
+                    const auto want = reader.search(full);
+                    CHECK(slugs(got) == slugs(want));
+                    if (!got.hits.empty()) CHECK(got.estimated_total >= static_cast<long long>(offset + got.hits.size()));
+                }
+            }
+        }
+    }
+}
