@@ -108,18 +108,23 @@ std::vector<std::string> cjk_characters(const std::string& text) {
     return out;
 }
 
-/// A CJK alias as its first bigram term, weighed, filtered by its other n-grams. An AND of
+/// A CJK alias as its first bigram term, weighed, filtered by its other bigrams. An AND of
 /// the n-grams (what the parser makes of unquoted CJK) would weigh every character and
 /// bigram and rank Chinese articles above all others inside a synonym group. The single
-/// characters change no match (the bigrams hold them) but MSet::snippet highlights CJK
-/// by them.
+/// characters ride along at weight 0, which Xapian never evaluates, because MSet::snippet
+/// highlights CJK by them.
 Xapian::Query cjk_alias_query(const std::vector<std::string>& chars) {
     if (chars.size() == 1) return Xapian::Query(chars[0]);
-    std::vector<Xapian::Query> rest;
-    for (std::size_t i = 2; i < chars.size(); ++i) rest.emplace_back(chars[i - 1] + chars[i]);
-    for (const auto& ch : chars) rest.emplace_back(ch);
-    return Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(chars[0] + chars[1]),
-                         Xapian::Query(Xapian::Query::OP_AND, rest.begin(), rest.end()));
+    std::vector<Xapian::Query> bigrams, unigrams;
+    for (std::size_t i = 2; i < chars.size(); ++i) bigrams.emplace_back(chars[i - 1] + chars[i]);
+    for (const auto& ch : chars) unigrams.emplace_back(ch);
+    Xapian::Query weighed(chars[0] + chars[1]);
+    if (!bigrams.empty())
+        weighed = Xapian::Query(Xapian::Query::OP_FILTER, weighed,
+                                Xapian::Query(Xapian::Query::OP_AND, bigrams.begin(), bigrams.end()));
+    return Xapian::Query(Xapian::Query::OP_AND_MAYBE, weighed,
+                         Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
+                                       Xapian::Query(Xapian::Query::OP_AND, unigrams.begin(), unigrams.end()), 0.0));
 }
 
 } // namespace
