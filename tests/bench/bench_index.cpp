@@ -4,14 +4,20 @@
 /// database's size per document and peak RSS. Record generation is timed apart.
 ///
 ///   bench_index --db DIR --docs N [--batch 1000] [--seed 1] [--no-state] [--floor]
+///   bench_index --docs N --dump-texts FILE
 ///
 /// --floor indexes the same records with bare Xapian instead (a TermGenerator with the
 /// English stemmer, STEM_SOME and CJK n-grams, title and body, the text as document data,
 /// add_document, commit per batch): what Xapian itself does with these texts, the figure
 /// IndexWriter's rate is divided by.
+///
+/// --dump-texts writes the same records' titles and texts as JSON lines ({"title", "text"})
+/// and indexes nothing: run_bench.py gives them to SQLite FTS5, the reference the issue
+/// names, so both engines are measured on the same texts on the same machine.
 #include <xapian.h>
 
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 
 #include "index/index.h"
@@ -86,6 +92,17 @@ int main(int argc, char** argv) try {
     spec.documents = docs;
     const RecordGenerator gen(spec);
 
+    if (args.has("dump-texts")) {
+        std::ofstream out(args.get("dump-texts", ""), std::ios::binary);
+        for (long long i = 0; i < docs && out; ++i) {
+            const ArticleRecord r = gen.make(i);
+            out << nlohmann::json{{"title", r.article.title}, {"text", r.article.text}}.dump(
+                       -1, ' ', false, nlohmann::json::error_handler_t::replace)
+                << '\n';
+        }
+        if (!out) throw std::runtime_error("cannot write " + args.get("dump-texts", ""));
+        return 0;
+    }
     std::filesystem::remove_all(db);
     if (args.has("floor")) return run_floor(gen, db, docs, batch);
     double generate_wall = 0, index_wall = 0, index_cpu = 0, commit_wall = 0;

@@ -12,6 +12,14 @@
 namespace rumorwatch::bench {
 namespace {
 
+/// At most `bytes` of `text`, not cutting a UTF-8 character (a cut one made titles that
+/// were not valid UTF-8).
+std::string utf8_prefix(std::string_view text, std::size_t bytes) {
+    if (text.size() <= bytes) return std::string(text);
+    while (bytes > 0 && (static_cast<unsigned char>(text[bytes]) & 0xC0) == 0x80) --bytes;
+    return std::string(text.substr(0, bytes));
+}
+
 // The most frequent words of English news, in rough frequency order; synthetic words
 // made of syllables follow them in the long tail (real vocabularies are mostly rare words).
 const char* const kCommonWords[] = {
@@ -211,7 +219,7 @@ ArticleRecord RecordGenerator::make(long long index) const {
 
     // Title.
     std::string title;
-    if (cue) title = zh ? std::string(cue->zh).substr(0, 60) : std::string(cue->en).substr(0, 70);
+    if (cue) title = utf8_prefix(zh ? cue->zh : cue->en, zh ? 60 : 70);
     const std::size_t title_words = 5 + rng.below(6);
     for (std::size_t i = 0; i < title_words; ++i) {
         if (!title.empty() && !zh) title += ' ';

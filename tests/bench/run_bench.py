@@ -265,7 +265,47 @@ def stage_index(ctx):
     out["xapian_floor"] = run_json([ctx.bin("bench_index"), "--db", os.path.join(ctx.out, "index-floor"),
                                     "--docs", str(n), "--floor"])
     shutil.rmtree(os.path.join(ctx.out, "index-floor"), ignore_errors=True)
+    out["fts5_reference"] = fts5_reference(ctx, n)
     return out
+
+
+def fts5_reference(ctx, n):
+    """SQLite FTS5 (the engine the issue compares with) indexing the floor's texts: title and
+    body columns, Porter stemming over unicode61, positions kept, committed every 1,000 rows
+    like bench_index. Python's sqlite3 is C underneath; the rows are read into memory first so
+    only FTS5's work is timed."""
+    texts = os.path.join(ctx.out, "texts-index-%d.jsonl" % n)
+    db = os.path.join(ctx.out, "fts5-reference.db")
+    p = subprocess.run([ctx.bin("bench_index"), "--docs", str(n), "--dump-texts", texts],
+                       capture_output=True, text=True)
+    if p.returncode != 0:
+        return {"status": "failed", "error": (p.stderr or p.stdout).strip()[-500:]}
+    try:
+        import sqlite3
+        rows = []
+        with open(texts, encoding="utf-8") as f:
+            for line in f:
+                r = json.loads(line)
+                rows.append((r["title"], r["text"]))
+        if os.path.exists(db):
+            os.remove(db)
+        con = sqlite3.connect(db)
+        con.execute("CREATE VIRTUAL TABLE articles USING fts5(title, body, tokenize='porter unicode61')")
+        cpu0, wall0 = time.process_time(), time.time()
+        for i in range(0, len(rows), 1000):
+            con.executemany("INSERT INTO articles VALUES (?, ?)", rows[i:i + 1000])
+            con.commit()
+        cpu, wall = time.process_time() - cpu0, time.time() - wall0
+        con.close()
+        size = os.path.getsize(db)
+    except Exception as e:  # no FTS5 in this sqlite3 build, disk full...
+        return {"status": "failed", "error": str(e)[:500]}
+    finally:
+        for path in (texts, db):
+            if os.path.exists(path):
+                os.remove(path)
+    return {"documents": len(rows), "docs_per_s": len(rows) / wall, "docs_per_cpu_s": len(rows) / cpu,
+            "bytes_per_doc": size / len(rows)}
 
 
 def stage_search(ctx):
@@ -472,6 +512,15 @@ def rows(results):
         out.append(("index floor: bare Xapian, same texts", "%s docs/s (%s per CPU s), %s KB/doc" %
                     (fmt(xfloor["docs_per_s"], 0), fmt(xfloor["docs_per_cpu_s"], 0), fmt(xfloor["bytes_per_doc"] / 1000)),
                     "(floor)", "1.00", "positions, STEM_SOME, CJK n-grams"))
+    fts = ix.get("fts5_reference", {})
+    if "docs_per_cpu_s" in fts:
+        out.append(("index reference: SQLite FTS5, same texts", "%s docs/s (%s per CPU s), %s KB/doc" %
+                    (fmt(fts["docs_per_s"], 0), fmt(fts["docs_per_cpu_s"], 0), fmt(fts["bytes_per_doc"] / 1000)),
+                    "(reference)", "%.2f x bare Xapian" % (fts["docs_per_cpu_s"] / xfloor["docs_per_cpu_s"])
+                    if "docs_per_cpu_s" in xfloor else "-", "porter unicode61, positions"))
+    elif fts:
+        out.append(("index reference: SQLite FTS5, same texts", fts.get("status", "failed"), "", "-",
+                    fts.get("error", "")[:80]))
     se = s.get("search", {})
     for n, r in sorted(((k, v) for k, v in se.items() if k.isdigit()), key=lambda kv: int(kv[0])):
         if "all" not in r:
