@@ -4,9 +4,14 @@
 #include "crawler/crawler.h"
 
 #include <algorithm>
+#include <exception>
 #include <filesystem>
+#include <functional>
 #include <ostream>
+#include <thread>
+#include <unordered_map>
 
+#include "crawler/bounded_queue.h"
 #include "crawler/crawl_lock.h"
 #include "crawler/index_stage.h"
 #include "crawler/page_processor.h"
@@ -48,23 +53,17 @@ std::vector<std::string> warc_files_in(const std::string& dir) {
     return files;
 }
 
-CrawlSummary import_warc(const WarcImportOptions& options, std::ostream& progress) {
-    const auto started = std::chrono::steady_clock::now();
-    for (const auto& file : options.files)
-        if (!std::filesystem::is_regular_file(file)) throw InputError(file + ": no such WARC file");
-    const CrawlLock lock(options.db_path);
-    IndexWriter index(options.db_path);
-    index.set_topics(options.topics);
-    const OutletMap outlets(options.config.outlets);
-    CrawlLog log;
-    CrawlCounters counters;
-    const std::vector<UrlState> states = index.all_url_states();
-    std::unordered_map<std::string, UrlState> known;
-    for (const auto& s : states) known.emplace(s.url, s);
-    IndexStage stage(index, outlets, states, log, counters, 500, std::chrono::seconds(10));
-    const ProcessContext context{outlets, options.topics, nullptr, kMaxBody};
+namespace {
 
+struct ImportCounts {
     int responses = 0, unattributed = 0, not_pages = 0, truncated_files = 0;
+};
+
+/// Reads every response of the files in order and turns each page into a PageReport (parse,
+/// extract, analyse), handed to `emit`; stops early when `emit` returns false.
+void read_pages(const WarcImportOptions& options, const OutletMap& outlets, const ProcessContext& context,
+                std::unordered_map<std::string, UrlState> known, ImportCounts& counts,
+                const std::function<bool(PageReport)>& emit) {
     for (const auto& path : options.files) {
         WarcReader reader(path);
         const std::string file_name = std::filesystem::path(path).filename().string();
@@ -72,16 +71,16 @@ CrawlSummary import_warc(const WarcImportOptions& options, std::ostream& progres
         const std::string ref_name = file_name.ends_with(".open") ? file_name.substr(0, file_name.size() - 5) : file_name;
         while (auto record = reader.next()) {
             if (record->type() != "response") continue;
-            ++responses;
+            ++counts.responses;
             const std::string url = crawl_url(target_uri(*record));
             const Outlet* outlet = url.empty() ? nullptr : outlets.outlet_for(url);
             if (!outlet) {
-                ++unattributed;
+                ++counts.unattributed;
                 continue;
             }
             auto http = parse_http_response(record->block, kMaxBody);
             if (!http || http->status < 200 || http->status >= 300) {
-                ++not_pages;
+                ++counts.not_pages;
                 continue;
             }
             WorkItem item;
@@ -106,16 +105,64 @@ CrawlSummary import_warc(const WarcImportOptions& options, std::ostream& progres
             PageReport report = process_fetched(std::move(item), context, when, &ref);
             report.links.clear();
             if (report.state.last_visit) known[url] = report.state;
-            stage.handle(std::move(report));
+            if (!emit(std::move(report))) return;
         }
-        if (reader.truncated()) ++truncated_files;
+        if (reader.truncated()) ++counts.truncated_files;
     }
+}
+
+} // namespace
+
+CrawlSummary import_warc(const WarcImportOptions& options, std::ostream& progress) {
+    const auto started = std::chrono::steady_clock::now();
+    for (const auto& file : options.files)
+        if (!std::filesystem::is_regular_file(file)) throw InputError(file + ": no such WARC file");
+    const CrawlLock lock(options.db_path);
+    IndexWriter index(options.db_path);
+    index.set_topics(options.topics);
+    const OutletMap outlets(options.config.outlets);
+    CrawlLog log;
+    CrawlCounters counters;
+    const std::vector<UrlState> states = index.all_url_states();
+    std::unordered_map<std::string, UrlState> known;
+    for (const auto& s : states) known.emplace(s.url, s);
+    IndexStage stage(index, outlets, states, log, counters, 500, std::chrono::seconds(10));
+    const ProcessContext context{outlets, options.topics, nullptr, kMaxBody};
+
+    // Two stages in step, as in a crawl: one thread reads and processes the pages (gunzip,
+    // parse, extract, analyse: about half the work), this one indexes them in the same
+    // order, so an article captured twice still gets its versions in capture order.
+    BoundedQueue<PageReport> reports(64);
+    ImportCounts counts;
+    std::exception_ptr reader_error;
+    std::thread reader([&] {
+        try {
+            read_pages(options, outlets, context, std::move(known), counts,
+                       [&](PageReport report) { return reports.push(std::move(report)); });
+        } catch (...) {
+            reader_error = std::current_exception();
+        }
+        reports.close();
+    });
+    {
+        // An index error leaves through here: the reader sees the queue closed and stops.
+        struct StopReader {
+            BoundedQueue<PageReport>& queue;
+            std::thread& thread;
+            ~StopReader() {
+                queue.close();
+                thread.join();
+            }
+        } stop{reports, reader};
+        while (auto report = reports.pop()) stage.handle(std::move(*report));
+    }
+    if (reader_error) std::rethrow_exception(reader_error);
     stage.finish();
     if (!options.quiet) {
-        progress << responses << " responses read";
-        if (unattributed) progress << ", " << unattributed << " of hosts no outlet covers (skipped)";
-        if (not_pages) progress << ", " << not_pages << " not 2xx (skipped)";
-        if (truncated_files) progress << ", " << truncated_files << " file(s) ended inside a record";
+        progress << counts.responses << " responses read";
+        if (counts.unattributed) progress << ", " << counts.unattributed << " of hosts no outlet covers (skipped)";
+        if (counts.not_pages) progress << ", " << counts.not_pages << " not 2xx (skipped)";
+        if (counts.truncated_files) progress << ", " << counts.truncated_files << " file(s) ended inside a record";
         progress << "\n";
     }
     CrawlSummary summary;

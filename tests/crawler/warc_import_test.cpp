@@ -1,0 +1,116 @@
+/// \file
+/// import_warc reads and processes pages on one thread and indexes them on another: the
+/// index must still see captures in file order (versions of an article captured twice are
+/// in capture order), and a damaged file must stop the import with its name, leaving the
+/// database readable.
+#include <catch2/catch.hpp>
+
+#include <chrono>
+#include <fstream>
+#include <sstream>
+
+#include "crawler/crawler.h"
+#include "crawler/warc.h"
+#include "index/index.h"
+#include "parser/errors.h"
+#include "tests/support/temp_dir.h"
+
+using namespace rumorwatch;
+using test::TempDir;
+
+namespace {
+
+std::string page(const std::string& title, int n) {
+    return "<html lang=\"en\"><head><title>" + title +
+           "</title><meta property=\"article:published_time\" content=\"2025-02-11T08:00:00Z\"></head><body>"
+           "<article><h1>" + title + "</h1><p>Story " + std::to_string(n) +
+           ": Apple is working with Alibaba to bring AI features to iPhones sold in China, people "
+           "familiar with the matter said. The companies declined to comment on the report.</p>"
+           "<p>Analysts said the arrangement would help Apple meet local rules.</p></article></body></html>";
+}
+
+FetchResult exchange(const std::string& url, const std::string& body, int minute) {
+    FetchResult r;
+    r.url = url;
+    r.final_url = url;
+    r.http_status = 200;
+    r.headers = {{"content-type", "text/html; charset=utf-8"}};
+    r.body = body;
+    r.wire_bytes = body.size();
+    r.request_header_bytes = "GET / HTTP/1.1\r\nHost: news.example\r\n\r\n";
+    r.response_header_bytes = "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n";
+    r.started_wall = std::chrono::system_clock::time_point(std::chrono::seconds(1739260800 + 60 * minute));
+    return r;
+}
+
+WarcImportOptions import_options(const TempDir& dir) {
+    WarcImportOptions options;
+    Outlet outlet;
+    outlet.id = "news";
+    outlet.home = "http://news.example/";
+    outlet.allow = {"^http://news\\.example/story/"};
+    outlet.language = "en";
+    options.config.outlets = {outlet};
+    options.db_path = dir.file("db");
+    options.quiet = true;
+    return options;
+}
+
+} // namespace
+
+TEST_CASE("import-warc: captures are indexed in file order, versions included", "[crawler]") {
+    TempDir dir("rumorwatch-warc-import");
+    std::string file;
+    {
+        WarcWriter writer(dir.file("warc"));
+        // 300 stories, then story 7 again with a new title, then once more.
+        for (int n = 0; n < 300; ++n)
+            writer.write_exchange(exchange("http://news.example/story/" + std::to_string(n), page("Story " + std::to_string(n), n), n));
+        writer.write_exchange(exchange("http://news.example/story/7", page("Story 7, updated", 7), 400));
+        writer.write_exchange(exchange("http://news.example/story/7", page("Story 7, final", 7), 500));
+        writer.close();
+        file = warc_files_in(dir.file("warc")).front();
+    }
+    WarcImportOptions options = import_options(dir);
+    options.files = {file};
+    std::ostringstream progress;
+    import_warc(options, progress);
+
+    IndexReader reader({options.db_path});
+    CHECK(reader.document_count() == 300);
+    const auto story = reader.find("http://news.example/story/7");
+    REQUIRE(story);
+    CHECK(story->record.article.title == "Story 7, final");
+    REQUIRE(story->versions.size() == 2);
+    CHECK(story->versions[0]["title"] == "Story 7");
+    CHECK(story->versions[1]["title"] == "Story 7, updated");
+}
+
+TEST_CASE("import-warc: a damaged file stops the import with its name; the database stays readable", "[crawler]") {
+    TempDir dir("rumorwatch-warc-damaged");
+    std::string good;
+    {
+        WarcWriter writer(dir.file("warc"));
+        for (int n = 0; n < 20; ++n)
+            writer.write_exchange(exchange("http://news.example/story/" + std::to_string(n), page("Story " + std::to_string(n), n), n));
+        writer.close();
+        good = warc_files_in(dir.file("warc")).front();
+    }
+    const std::string bad = dir.file("damaged.warc");
+    std::ofstream(bad) << "this is not a WARC file at all\r\n\r\n";
+
+    WarcImportOptions options = import_options(dir);
+    options.files = {good, bad};
+    std::ostringstream progress;
+    try {
+        import_warc(options, progress);
+        FAIL("a damaged file was imported without a word");
+    } catch (const InputError& e) {
+        CHECK_THAT(e.what(), Catch::Contains("damaged.warc"));
+    }
+    // Readable, and a second import of the good file alone completes.
+    CHECK_NOTHROW(IndexReader({options.db_path}).document_count());
+    options.files = {good};
+    import_warc(options, progress);
+    CHECK(IndexReader({options.db_path}).document_count() == 20);
+}
