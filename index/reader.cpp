@@ -4,6 +4,8 @@
 #include "index/index.h"
 
 #include <algorithm>
+#include <chrono>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -93,9 +95,62 @@ Xapian::Query any_of(std::string_view prefix, const std::vector<std::string>& va
     return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
 }
 
+/// The articles filed between `lo` and `hi` (inclusive) as a union of year, month and day
+/// terms: Xapian intersects posting lists with skips, where a value range reads the time
+/// of every candidate (at 100,000 articles, 3.9 ms against 1.3 ms for a common word and
+/// two months). A first or last day cut inside is that day's term filtered by the value.
+/// The terms and the value come from the same time (StoredArticle::time, UTC), so the
+/// match is exactly the value range's. std::nullopt for spans too long to list.
+std::optional<Xapian::Query> date_terms(Timestamp lo, Timestamp hi) {
+    using namespace std::chrono;
+    const sys_days first = floor<days>(lo), last = floor<days>(hi);
+    if (last < first || last - first > days(366 * 300)) return std::nullopt;
+    const bool cut_first = lo != first, cut_last = hi != last + days(1) - seconds(1);
+    const auto cut = [&](sys_days d) { return (d == first && cut_first) || (d == last && cut_last); };
+    const auto term = [](std::string_view prefix, const year_month_day& ymd, int digits) {
+        char buf[16];
+        std::snprintf(buf, sizeof buf, "%04d%02u%02u", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
+                      static_cast<unsigned>(ymd.day()));
+        return std::string(prefix) + std::string(buf, static_cast<std::size_t>(digits));
+    };
+    std::vector<Xapian::Query> parts;
+    for (sys_days d = first; d <= last;) {
+        const year_month_day ymd{d};
+        if (ymd.month() == January && ymd.day() == day(1)) {
+            const sys_days end = sys_days{(ymd.year() + years(1)) / January / 1} - days(1);
+            if (end <= last && !cut(d) && !cut(end)) {
+                parts.emplace_back(term(schema::kYear, ymd, 4));
+                d = end + days(1);
+                continue;
+            }
+        }
+        if (ymd.day() == day(1)) {
+            const sys_days end = sys_days{ymd.year() / ymd.month() / last_spec()};
+            if (end <= last && !cut(d) && !cut(end)) {
+                parts.emplace_back(term(schema::kMonth, ymd, 6));
+                d = end + days(1);
+                continue;
+            }
+        }
+        Xapian::Query q(term(schema::kDay, ymd, 8));
+        if (d == first && cut_first)
+            q = Xapian::Query(Xapian::Query::OP_FILTER, q,
+                              Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kPublishedSlot,
+                                            Xapian::sortable_serialise(double(to_unix(lo)))));
+        if (d == last && cut_last)
+            q = Xapian::Query(Xapian::Query::OP_FILTER, q,
+                              Xapian::Query(Xapian::Query::OP_VALUE_LE, schema::kPublishedSlot,
+                                            Xapian::sortable_serialise(double(to_unix(hi)))));
+        parts.push_back(std::move(q));
+        d += days(1);
+    }
+    return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
+}
+
 /// `query` filtered by the given boolean groups (OR within a group, AND between groups)
-/// and time bounds on the published-or-first-seen value.
-Xapian::Query filtered(Xapian::Query query, const std::vector<std::string>& outlets,
+/// and time bounds on the published-or-first-seen time; an open end is closed at the
+/// oldest or newest article of `db`.
+Xapian::Query filtered(const Xapian::Database& db, Xapian::Query query, const std::vector<std::string>& outlets,
                        const std::vector<std::string>& statuses,
                        const std::vector<std::string>& languages, std::optional<Timestamp> since,
                        std::optional<Timestamp> until) {
@@ -103,12 +158,25 @@ Xapian::Query filtered(Xapian::Query query, const std::vector<std::string>& outl
     if (!outlets.empty()) filters.push_back(any_of(schema::kOutlet, outlets));
     if (!statuses.empty()) filters.push_back(any_of(schema::kStatus, statuses));
     if (!languages.empty()) filters.push_back(any_of(schema::kLanguage, languages));
-    if (since)
-        filters.emplace_back(Xapian::Query::OP_VALUE_GE, schema::kPublishedSlot,
-                             Xapian::sortable_serialise(double(to_unix(*since))));
-    if (until)
-        filters.emplace_back(Xapian::Query::OP_VALUE_LE, schema::kPublishedSlot,
-                             Xapian::sortable_serialise(double(to_unix(*until))));
+    if (since || until) {
+        const auto bound = [](const std::string& v) {
+            return v.empty() ? std::optional<Timestamp>() : from_unix(static_cast<long long>(Xapian::sortable_unserialise(v)));
+        };
+        const auto lo = since ? since : bound(db.get_value_lower_bound(schema::kPublishedSlot));
+        const auto hi = until ? until : bound(db.get_value_upper_bound(schema::kPublishedSlot));
+        std::optional<Xapian::Query> terms;
+        if (lo && hi) terms = date_terms(*lo, *hi);
+        if (terms) {
+            filters.push_back(std::move(*terms));
+        } else {
+            if (since)
+                filters.emplace_back(Xapian::Query::OP_VALUE_GE, schema::kPublishedSlot,
+                                     Xapian::sortable_serialise(double(to_unix(*since))));
+            if (until)
+                filters.emplace_back(Xapian::Query::OP_VALUE_LE, schema::kPublishedSlot,
+                                     Xapian::sortable_serialise(double(to_unix(*until))));
+        }
+    }
     if (filters.empty()) return query;
     const Xapian::Query filter(Xapian::Query::OP_AND, filters.begin(), filters.end());
     return Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
@@ -388,7 +456,7 @@ SearchResponse IndexReader::search(const SearchRequest& request) {
         }
         std::vector<std::string> statuses;
         for (RumorStatus s : request.statuses) statuses.emplace_back(to_string(s));
-        query = filtered(query, request.outlets, statuses, request.languages, request.since, request.until);
+        query = filtered(db, query, request.outlets, statuses, request.languages, request.since, request.until);
 
         Xapian::Enquire enquire(db);
         enquire.set_query(query);
@@ -458,7 +526,7 @@ std::vector<StoredArticle> IndexReader::timeline_articles(const TimelineRequest&
         Xapian::Database& db = impl_->db;
         const Xapian::Query topic(schema::boolean_term(schema::kTopic, request.topic_id));
         Xapian::Enquire enquire(db);
-        enquire.set_query(filtered(topic, request.outlets, {}, request.languages, request.since, request.until));
+        enquire.set_query(filtered(db, topic, request.outlets, {}, request.languages, request.since, request.until));
         enquire.set_weighting_scheme(Xapian::BoolWeight());
         enquire.set_sort_by_value(schema::kPublishedSlot, false);
         const Xapian::MSet mset = enquire.get_mset(0, db.get_doccount());

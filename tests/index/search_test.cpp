@@ -306,3 +306,55 @@ TEST_CASE("search: date order from month windows equals the order of the whole r
         }
     }
 }
+
+TEST_CASE("search: date bounds as year, month and day terms match exactly what the times say", "[index]") {
+    // Articles every 7 hours over fourteen months (three or four a day, at every time of
+    // day), some without a date; bounds cut inside days, on day edges, open at one end,
+    // across year ends, inside one day.
+    test::TempDir dir("rumorwatch-date-terms");
+    const std::string path = dir.file("db");
+    const Timestamp start = *parse_iso8601("2023-11-20T05:30:00Z");
+    std::vector<test::CorpusArticle> articles;
+    std::vector<std::pair<std::string, Timestamp>> times;
+    for (int i = 0; i < 1500; ++i) {
+        const std::string slug = "d" + std::to_string(i);
+        auto record = test::make_record(slug, "outlet", "en", i % 50 == 9 ? "" : "2025-01-01", "Story " + slug,
+                                        "A story about the deal.", RumorStatus::reported);
+        const Timestamp when = start + std::chrono::hours(7 * i);
+        if (record.article.published) record.article.published->time = when;
+        else record.crawled_at = when; // no date: filed under first seen
+        times.emplace_back(slug, when);
+        articles.push_back({slug, record});
+    }
+    test::build_index(path, articles);
+    IndexReader reader({path});
+    const auto t = [](const char* iso) { return *parse_iso8601(iso); };
+    const std::vector<std::pair<std::optional<Timestamp>, std::optional<Timestamp>>> bounds = {
+        {t("2024-02-10T00:00:00Z"), t("2024-05-20T23:59:59Z")}, // whole days
+        {t("2024-02-10T13:17:00Z"), t("2024-05-20T06:00:00Z")}, // cut inside days
+        {t("2024-03-01T00:00:00Z"), t("2024-03-31T23:59:59Z")}, // one whole month
+        {t("2023-12-30T00:00:00Z"), t("2025-01-02T23:59:59Z")}, // a whole year and its edges
+        {t("2024-04-22T09:00:00Z"), t("2024-04-22T21:00:00Z")}, // inside one day
+        {t("2024-12-01T10:00:00Z"), std::nullopt},              // open to the newest
+        {std::nullopt, t("2024-01-15T12:00:00Z")},              // open to the oldest
+        {t("2020-01-01T00:00:00Z"), t("2030-12-31T23:59:59Z")}, // wider than the data
+    };
+    for (const auto& [since, until] : bounds) {
+        SearchRequest r;
+        r.query = "story";
+        r.limit = 5000;
+        r.snippet_bytes = 0;
+        r.collapse_duplicates = false;
+        r.since = since;
+        r.until = until;
+        std::vector<std::string> want;
+        for (const auto& [slug, when] : times)
+            if ((!since || when >= *since) && (!until || when <= *until)) want.push_back(slug);
+        std::sort(want.begin(), want.end());
+        auto got = slugs(reader.search(r));
+        std::sort(got.begin(), got.end());
+        INFO("since " << (since ? format_iso8601(*since) : "-") << " until " << (until ? format_iso8601(*until) : "-"));
+        CHECK(got == want);
+        CHECK_FALSE(want.empty());
+    }
+}
