@@ -10,6 +10,7 @@
 ///
 /// --seed and --docs must be those bench_index used: queries are drawn from the same
 /// vocabulary and date span.
+#include <algorithm>
 #include <iostream>
 #include <map>
 
@@ -148,6 +149,7 @@ int main(int argc, char** argv) try {
     const double open_ms = (now_seconds() - open0) * 1000;
 
     std::vector<double> all, filtered, unfiltered, without_facets;
+    std::map<std::string, double> slowest_by_query; // the worst time of each query, for the report
     std::map<std::string, std::vector<double>> by_kind;
     std::map<std::string, std::string> errors;
     long long empty = 0, total_hits = 0;
@@ -171,6 +173,8 @@ int main(int argc, char** argv) try {
             all.push_back(ms);
             by_kind[q.kind].push_back(ms);
             if (!q.request.facets) without_facets.push_back(ms);
+            const std::string label = q.kind + ": " + q.request.query;
+            slowest_by_query[label] = std::max(slowest_by_query[label], ms);
             const bool has_filter = q.request.since || !q.request.statuses.empty() || !q.request.outlets.empty();
             (has_filter ? filtered : unfiltered).push_back(ms);
         }
@@ -208,6 +212,13 @@ int main(int argc, char** argv) try {
     // Facets count every match exactly (no sampling: Xapian would sample the oldest
     // documents first), so their cost grows with the match count; shown apart as well.
     report["without_facets"] = latency(without_facets);
+    std::vector<std::pair<double, std::string>> slowest;
+    for (const auto& [label, ms] : slowest_by_query) slowest.emplace_back(ms, label);
+    std::sort(slowest.rbegin(), slowest.rend());
+    nlohmann::json slow = nlohmann::json::array();
+    for (std::size_t i = 0; i < slowest.size() && i < 12; ++i)
+        slow.push_back({{"query", slowest[i].second}, {"max_ms", slowest[i].first}});
+    report["slowest_queries"] = slow;
     report["by_kind"] = kinds;
     report["search_cpu_ms_per_query"] = all.empty() ? 0 : search_cpu * 1000 / static_cast<double>(all.size() + queries.size());
     report["empty_results"] = empty;
