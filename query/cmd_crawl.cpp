@@ -55,7 +55,9 @@ std::vector<Timeline> current_timelines(const std::string& db, const std::vector
             timelines.push_back(build_timeline({}, {}, options));
             continue;
         }
-        TimelineInput input = timeline_input(reader->timeline_articles(topic.id), topic.id);
+        TimelineRequest request; // no body text: a timeline never shows it
+        request.topic_id = topic.id;
+        TimelineInput input = timeline_input(reader->timeline_articles(request), topic.id);
         timelines.push_back(build_timeline(std::move(input.entries), std::move(input.edits), options));
     }
     return timelines;
