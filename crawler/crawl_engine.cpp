@@ -330,6 +330,9 @@ private:
                 errors_.set(std::current_exception());
             }
             outstanding_.fetch_sub(1);
+            // Room in the work queue, maybe links to admit or the last page done: the
+            // fetch loop may be waiting for exactly that.
+            parts_.fetcher.wake();
         }
     }
 
@@ -370,7 +373,11 @@ private:
             if (frontier_.queued() == 0 && parts_.fetcher.active() == 0 && outstanding_.load() == 0 && inbox_.empty())
                 break;
             std::chrono::milliseconds wait = settings_.max_poll_wait;
-            if (const auto next = frontier_.next_ready(now))
+            // With the work queue full nothing can start, however ready a host is: wait for
+            // a transfer or a worker (wake()) instead of polling with no timeout, which
+            // spun this thread at 3.5 ms of CPU per page.
+            const bool room = work_.size() + parts_.fetcher.active() < work_room;
+            if (const auto next = room ? frontier_.next_ready(now) : std::nullopt)
                 wait = std::clamp(std::chrono::ceil<std::chrono::milliseconds>(*next - now), std::chrono::milliseconds(0),
                                   settings_.max_poll_wait);
             for (auto& r : parts_.fetcher.poll(wait)) handle_result(std::move(r), steady_clock::now());

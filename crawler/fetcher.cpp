@@ -243,6 +243,8 @@ public:
 
     std::size_t active() const override { return running_.size(); }
 
+    void wake() override { curl_multi_wakeup(multi_.get()); }
+
     void cancel_all() override {
         for (auto& [easy, t] : running_) curl_multi_remove_handle(multi_.get(), easy);
         running_.clear();

@@ -119,7 +119,7 @@ struct FetchResult {
 };
 
 /// Runs HTTP transfers. Implementations are driven by one thread: start() queues a transfer,
-/// poll() makes progress and hands back the finished ones. Not thread-safe.
+/// poll() makes progress and hands back the finished ones. Not thread-safe, but for wake().
 class Fetcher {
 public:
     virtual ~Fetcher() = default;
@@ -131,6 +131,8 @@ public:
     virtual std::size_t active() const = 0;
     /// Abandons every running transfer; they are not returned.
     virtual void cancel_all() = 0;
+    /// Makes a poll() waiting in the driving thread return now. Any thread may call it.
+    virtual void wake() {}
 };
 
 /// The libcurl multi implementation: HTTP/1.1 and HTTP/2, every encoding libcurl offers,

@@ -257,3 +257,26 @@ TEST_CASE("engine: links of a page committed before a stop are crawled next time
     h.pass();
     for (const auto& url : links) CHECK(h.fetcher.requests_for(url).size() == before[url]);
 }
+
+TEST_CASE("engine: with the work queue full the fetch loop waits for a worker instead of spinning", "[crawler]") {
+    // One worker and transfers that finish at once: the work queue fills and stays full
+    // while the worker extracts. The loop used to poll with no timeout all that time
+    // (3.5 ms of CPU per page in the crawl bench); now it sleeps until a worker wakes it.
+    Outlet o = outlet("s", "s.example");
+    Harness h({o});
+    h.settings.workers = 1;
+    h.settings.max_poll_wait = 50ms; // long enough that a missing wake() would show as slowness, not spins
+    h.fetcher.on("http://s.example/robots.txt", ok("", "text/plain"));
+    std::string long_text; // pages that take the worker a while
+    for (int i = 0; i < 400; ++i) long_text += "Paragraph " + std::to_string(i) + " of a long report on supply chains. ";
+    std::vector<std::string> links;
+    for (int k = 0; k < 120; ++k) {
+        links.push_back("http://s.example/news/" + std::to_string(k));
+        h.fetcher.on(links.back(), ok(article_html("Story " + std::to_string(k), "Unique " + std::to_string(k) + ". " + long_text)));
+    }
+    h.fetcher.on("http://s.example/feed.xml", ok(rss(links), "application/rss+xml"));
+    h.pass();
+    CHECK(h.documents() == 120);
+    INFO("polls that asked not to wait while nothing ran: " << h.fetcher.idle_spins());
+    CHECK(h.fetcher.idle_spins() < 20);
+}

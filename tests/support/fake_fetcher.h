@@ -5,9 +5,11 @@
 
 #include <algorithm>
 #include <chrono>
+#include <condition_variable>
 #include <deque>
 #include <functional>
 #include <map>
+#include <mutex>
 #include <string>
 #include <thread>
 #include <vector>
@@ -92,7 +94,13 @@ public:
                                                 [](const auto& a, const auto& b) { return a.first < b.first; })->first;
             deadline = std::min(deadline, first);
         }
-        std::this_thread::sleep_until(deadline);
+        if (wait.count() == 0 && running_.empty()) ++idle_spins_;
+        {
+            // Sleeps like a socket wait: until the deadline or a wake() from another thread.
+            std::unique_lock lock(wake_mutex_);
+            wake_.wait_until(lock, deadline, [&] { return woken_; });
+            woken_ = false;
+        }
         const auto now = std::chrono::steady_clock::now();
         std::vector<FetchResult> done;
         for (auto it = running_.begin(); it != running_.end();) {
@@ -109,6 +117,13 @@ public:
 
     std::size_t active() const override { return running_.size(); }
     void cancel_all() override { running_.clear(); }
+    void wake() override {
+        std::lock_guard lock(wake_mutex_);
+        woken_ = true;
+        wake_.notify_one();
+    }
+    /// Polls asked not to wait while no transfer was running: a driving loop that spins.
+    std::size_t idle_spins() const { return idle_spins_; }
 
     const std::vector<Request>& requests() const { return requests_; }
     /// Requests made for `url`.
@@ -126,6 +141,10 @@ private:
     std::vector<Request> requests_;
     std::vector<std::pair<std::chrono::steady_clock::time_point, FetchResult>> running_;
     std::size_t max_active_ = 0;
+    std::size_t idle_spins_ = 0;
+    std::mutex wake_mutex_;
+    std::condition_variable wake_;
+    bool woken_ = false;
 };
 
 } // namespace rumorwatch::test
