@@ -105,6 +105,9 @@ std::optional<Xapian::Query> date_terms(Timestamp lo, Timestamp hi) {
     using namespace std::chrono;
     const sys_days first = floor<days>(lo), last = floor<days>(hi);
     if (last < first || last - first > days(366 * 300)) return std::nullopt;
+    // Terms have four-digit years; a bound outside them keeps the value range.
+    const auto four_digits = [](sys_days d) { return year_month_day{d}.year() >= year(1) && year_month_day{d}.year() <= year(9999); };
+    if (!four_digits(first) || !four_digits(last)) return std::nullopt;
     const bool cut_first = lo != first, cut_last = hi != last + days(1) - seconds(1);
     const auto cut = [&](sys_days d) { return (d == first && cut_first) || (d == last && cut_last); };
     const auto term = [](std::string_view prefix, const year_month_day& ymd, int digits) {

@@ -56,21 +56,24 @@ WarcImportOptions import_options(const TempDir& dir) {
     return options;
 }
 
+/// A WARC file in dir/warc holding stories 0..count-1, then `extra` exchanges; its path.
+std::string write_stories(const TempDir& dir, int count, const std::vector<FetchResult>& extra = {}) {
+    WarcWriter writer(dir.file("warc"));
+    for (int n = 0; n < count; ++n)
+        writer.write_exchange(exchange("http://news.example/story/" + std::to_string(n), page("Story " + std::to_string(n), n), n));
+    for (const auto& e : extra) writer.write_exchange(e);
+    writer.close();
+    return warc_files_in(dir.file("warc")).front();
+}
+
 } // namespace
 
 TEST_CASE("import-warc: captures are indexed in file order, versions included", "[crawler]") {
     TempDir dir("rumorwatch-warc-import");
-    std::string file;
-    {
-        WarcWriter writer(dir.file("warc"));
-        // 300 stories, then story 7 again with a new title, then once more.
-        for (int n = 0; n < 300; ++n)
-            writer.write_exchange(exchange("http://news.example/story/" + std::to_string(n), page("Story " + std::to_string(n), n), n));
-        writer.write_exchange(exchange("http://news.example/story/7", page("Story 7, updated", 7), 400));
-        writer.write_exchange(exchange("http://news.example/story/7", page("Story 7, final", 7), 500));
-        writer.close();
-        file = warc_files_in(dir.file("warc")).front();
-    }
+    // 300 stories, then story 7 again with a new title, then once more.
+    const std::string file =
+        write_stories(dir, 300, {exchange("http://news.example/story/7", page("Story 7, updated", 7), 400),
+                                 exchange("http://news.example/story/7", page("Story 7, final", 7), 500)});
     WarcImportOptions options = import_options(dir);
     options.files = {file};
     std::ostringstream progress;
@@ -88,14 +91,7 @@ TEST_CASE("import-warc: captures are indexed in file order, versions included", 
 
 TEST_CASE("import-warc: a damaged file stops the import with its name; the database stays readable", "[crawler]") {
     TempDir dir("rumorwatch-warc-damaged");
-    std::string good;
-    {
-        WarcWriter writer(dir.file("warc"));
-        for (int n = 0; n < 20; ++n)
-            writer.write_exchange(exchange("http://news.example/story/" + std::to_string(n), page("Story " + std::to_string(n), n), n));
-        writer.close();
-        good = warc_files_in(dir.file("warc")).front();
-    }
+    const std::string good = write_stories(dir, 20);
     const std::string bad = dir.file("damaged.warc");
     std::ofstream(bad) << "this is not a WARC file at all\r\n\r\n";
 

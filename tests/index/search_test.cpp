@@ -338,6 +338,7 @@ TEST_CASE("search: date bounds as year, month and day terms match exactly what t
         {t("2024-12-01T10:00:00Z"), std::nullopt},              // open to the newest
         {std::nullopt, t("2024-01-15T12:00:00Z")},              // open to the oldest
         {t("2020-01-01T00:00:00Z"), t("2030-12-31T23:59:59Z")}, // wider than the data
+        {t("2024-12-01T10:00:00Z"), from_unix(253402300800LL + 86400LL * 40)}, // past year 9999: the value range
     };
     for (const auto& [since, until] : bounds) {
         SearchRequest r;
