@@ -27,9 +27,35 @@ struct Token {
     std::size_t at = 0;
 };
 
+bool is_proximity_operator(std::string_view t) {
+    return t == "NEAR" || t == "ADJ" || t.rfind("NEAR/", 0) == 0 || t.rfind("ADJ/", 0) == 0;
+}
+
 bool is_binary_operator(const std::string& t) {
-    return t == "AND" || t == "OR" || t == "XOR" || t == "NEAR" || t == "ADJ" ||
-           t.rfind("NEAR/", 0) == 0 || t.rfind("ADJ/", 0) == 0;
+    return t == "AND" || t == "OR" || t == "XOR" || is_proximity_operator(t);
+}
+
+bool ends_word(char c) { return c == ' ' || c == '\t' || c == '(' || c == ')' || c == '"'; }
+
+/// Whether the word holding byte `at` of `query` is an operand of NEAR or ADJ: the word
+/// just before or just after it is one of those operators. Xapian 1.4 runs a proximity
+/// search over terms only, so an alias group (a synonym of phrases and n-grams) there
+/// could not be run. The whole word counts: 阿里巴巴 beside NEAR must not shrink to 阿里.
+bool in_proximity_operand(std::string_view query, std::size_t at) {
+    const auto blank = [&](std::size_t i) { return query[i] == ' ' || query[i] == '\t'; };
+    std::size_t begin = at, end = at;
+    while (begin > 0 && !ends_word(query[begin - 1])) --begin;
+    while (end < query.size() && !ends_word(query[end])) ++end;
+    std::size_t left_end = begin;
+    while (left_end > 0 && blank(left_end - 1)) --left_end;
+    std::size_t left_begin = left_end;
+    while (left_begin > 0 && !ends_word(query[left_begin - 1])) --left_begin;
+    if (left_end < begin && is_proximity_operator(query.substr(left_begin, left_end - left_begin))) return true;
+    std::size_t right_begin = end;
+    while (right_begin < query.size() && blank(right_begin)) ++right_begin;
+    std::size_t right_end = right_begin;
+    while (right_end < query.size() && !ends_word(query[right_end])) ++right_end;
+    return right_begin > end && is_proximity_operator(query.substr(right_begin, right_end - right_begin));
 }
 
 } // namespace
@@ -70,6 +96,8 @@ std::string expand_aliases(std::string_view query, const std::vector<std::vector
                 match = &key;
                 break;
             }
+            // Checked once a key fits, so a shorter alias is not tried in its place.
+            if (match && in_proximity_operand(query, i)) match = nullptr;
         }
         if (!match) {
             out += c;

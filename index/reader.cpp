@@ -370,6 +370,10 @@ struct IndexReader::Impl {
                 pause = std::min(pause * 2, std::chrono::milliseconds(50));
             } catch (const Xapian::QueryParserError&) {
                 throw;
+            } catch (const Xapian::UnimplementedError& e) {
+                // A query the parser accepts but the matcher cannot run, such as NEAR
+                // over a phrase: the user's query to change, not a broken database.
+                throw InputError("Xapian cannot run this query: " + e.get_msg());
             } catch (const Xapian::Error& e) {
                 throw index_error(where(), e);
             }

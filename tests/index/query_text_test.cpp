@@ -39,6 +39,21 @@ TEST_CASE("expand: words that only contain an alias, quotes and fields are left 
     CHECK(expand_aliases("qwen", {}) == "qwen");
 }
 
+TEST_CASE("expand: operands of NEAR and ADJ are searched as written", "[index]") {
+    // Xapian runs NEAR and ADJ over terms only; an alias group there failed the search
+    // (found by fuzz_search with "qwen NEAR siri").
+    CHECK(expand_aliases("qwen NEAR siri", kGroups) == "qwen NEAR siri");
+    CHECK(expand_aliases("siri NEAR/3 qwen", kGroups) == "siri NEAR/3 qwen");
+    CHECK(expand_aliases("(x ADJ apple) qwen", kGroups) == "(x ADJ apple) rwalias:0");
+    CHECK(expand_aliases("apple NEAR qwen NEAR siri", kGroups) == "apple NEAR qwen NEAR siri");
+    // The whole word stays: 阿里巴巴 must not become 阿里's group followed by 巴巴.
+    CHECK(expand_aliases("阿里巴巴 NEAR apple", kGroups) == "阿里巴巴 NEAR apple");
+    CHECK(expand_aliases("合作阿里巴巴 ADJ/2 x", kGroups) == "合作阿里巴巴 ADJ/2 x");
+    // Words further away and lower-case "near" are not operands.
+    CHECK(expand_aliases("qwen x NEAR y", kGroups) == "rwalias:0 x NEAR y");
+    CHECK(expand_aliases("qwen near siri", kGroups) == "rwalias:0 near siri");
+}
+
 TEST_CASE("syntax: the position of a malformed query's error", "[index]") {
     CHECK(locate_syntax_error("apple AND").column == 7);
     CHECK(locate_syntax_error("apple AND").what == "AND needs a term on both sides");

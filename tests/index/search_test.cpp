@@ -225,6 +225,20 @@ TEST_CASE("search: --expand finds every alias of a named entity", "[index]") {
     CHECK(sorted_slugs(r).size() == 8);
 }
 
+TEST_CASE("search: --expand leaves the operands of NEAR alone and still runs", "[index]") {
+    // The alias group of qwen holds CJK n-gram queries, which Xapian cannot run under NEAR.
+    auto r = request("qwen NEAR benchmark");
+    const auto plain = sorted_slugs(r);
+    CHECK(plain == V{"qwen-benchmark"});
+    r.expand = true;
+    r.facets = true;
+    CHECK(sorted_slugs(r) == plain);
+    r = request("阿里巴巴 NEAR 合作");
+    const auto plain_zh = sorted_slugs(r);
+    r.expand = true;
+    CHECK(sorted_slugs(r) == plain_zh);
+}
+
 TEST_CASE("search: a malformed query is an InputError with Xapian's message and the position", "[index]") {
     IndexReader reader({corpus().path});
     try {
