@@ -6,6 +6,7 @@
 #include <cctype>
 
 #include "index/schema.h"
+#include "parser/text_util.h"
 
 namespace rumorwatch::index_detail {
 namespace {
@@ -142,6 +143,24 @@ std::vector<std::string> essential_aliases(const std::vector<std::string>& group
         }
         if (!redundant) out.push_back(lower[a]);
     }
+    return out;
+}
+
+std::optional<SyntaxSpot> find_invalid_utf8(std::string_view query) {
+    // Columns count what make_valid_utf8() shows: one U+FFFD per bad byte.
+    std::size_t column = 1;
+    for (std::size_t pos = 0; pos < query.size(); ++column) {
+        const std::size_t at = pos;
+        if (text::next_code_point(query, pos) == text::kReplacement && pos - at != 3)
+            return SyntaxSpot{column, "this byte is not UTF-8"};
+    }
+    return std::nullopt;
+}
+
+std::string blank_control_characters(std::string_view query) {
+    std::string out(query);
+    for (char& c : out)
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) c = ' ';
     return out;
 }
 

@@ -31,6 +31,15 @@ struct SyntaxSpot {
     std::string what;       ///< "AND needs a term on both sides"
 };
 
+/// The first byte of `query` that is not UTF-8 ("this byte is not UTF-8"), std::nullopt
+/// when the whole query is. Xapian's parser reads such bytes unpredictably (it leaks memory
+/// on some), and a query in another encoding would only search for mojibake.
+std::optional<SyntaxSpot> find_invalid_utf8(std::string_view query);
+
+/// `query` with control characters (NUL, vertical tab, DEL...) as spaces: they mean nothing
+/// in a query, and a pasted one should not change how the words around it are read.
+std::string blank_control_characters(std::string_view query);
+
 /// An unclosed quote or an unmatched bracket, which Xapian's parser would quietly accept
 /// (reading the query differently from what the user meant); std::nullopt when balanced.
 std::optional<SyntaxSpot> find_unbalanced(std::string_view query);

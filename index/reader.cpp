@@ -22,6 +22,7 @@
 #include "index/text_analysis.h"
 #include "index/xapian_errors.h"
 #include "parser/errors.h"
+#include "parser/text_util.h"
 #include "parser/time.h"
 
 namespace rumorwatch {
@@ -440,18 +441,24 @@ SearchResponse IndexReader::search(const SearchRequest& request) {
         Xapian::Database& db = impl_->db;
         auto field_error = std::make_shared<std::string>();
         Xapian::QueryParser qp = index_detail::make_query_parser(db, field_error);
-        std::string text = request.query;
+        std::string text;
+        const auto malformed = [&](const index_detail::SyntaxSpot& spot, const std::string& detail) {
+            return InputError("malformed query at column " + std::to_string(spot.column) + " (" + spot.what + ")" +
+                              detail + "\n  " + text + "\n  " + std::string(spot.column - 1, ' ') + "^");
+        };
+        if (const auto spot = index_detail::find_invalid_utf8(request.query)) {
+            // Shown with U+FFFD where the bad byte was.
+            text = rumorwatch::text::make_valid_utf8(index_detail::blank_control_characters(request.query));
+            throw malformed(*spot, ": is the terminal's encoding UTF-8?");
+        }
+        text = index_detail::blank_control_characters(request.query);
         if (request.expand) {
             const auto groups = impl_->synonym_groups();
             text = index_detail::expand_aliases(text, groups);
             index_detail::add_alias_groups(qp, db, groups, field_error);
         }
         Xapian::Query query = Xapian::Query::MatchAll;
-        if (text.find_first_not_of(" \t\r\n") != std::string::npos) {
-            const auto malformed = [&](const index_detail::SyntaxSpot& spot, const std::string& detail) {
-                return InputError("malformed query at column " + std::to_string(spot.column) + " (" + spot.what +
-                                  ")" + detail + "\n  " + text + "\n  " + std::string(spot.column - 1, ' ') + "^");
-            };
+        if (text.find_first_not_of(' ') != std::string::npos) {
             if (const auto spot = index_detail::find_unbalanced(text)) throw malformed(*spot, "");
             try {
                 query = qp.parse_query(text, index_detail::query_parser_flags());

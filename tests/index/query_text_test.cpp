@@ -54,6 +54,28 @@ TEST_CASE("expand: operands of NEAR and ADJ are searched as written", "[index]")
     CHECK(expand_aliases("qwen near siri", kGroups) == "rwalias:0 near siri");
 }
 
+TEST_CASE("syntax: a byte that is not UTF-8 is found by its column", "[index]") {
+    CHECK_FALSE(find_invalid_utf8("阿里巴巴 apple").has_value());
+    CHECK_FALSE(find_invalid_utf8("").has_value());
+    CHECK_FALSE(find_invalid_utf8("\xEF\xBF\xBD").has_value()); // a real U+FFFD is text
+    const auto latin1 = find_invalid_utf8("caf\xE9 apple");          // ISO-8859-1 é
+    REQUIRE(latin1.has_value());
+    CHECK(latin1->column == 4);
+    CHECK(latin1->what == "this byte is not UTF-8");
+    // Columns count characters before it, and one per earlier bad byte.
+    CHECK(find_invalid_utf8("苹果 \xFF")->column == 4);
+    CHECK(find_invalid_utf8("\x80\x80x\xC0")->column == 1);
+    // Truncated and overlong sequences, surrogates.
+    CHECK(find_invalid_utf8("ab\xE9\x98")->column == 3);
+    CHECK(find_invalid_utf8("\xC0\xAF").has_value());
+    CHECK(find_invalid_utf8("\xED\xA0\x80").has_value());
+}
+
+TEST_CASE("syntax: control characters become spaces", "[index]") {
+    CHECK(blank_control_characters(std::string("a\0b\vc\x7F\td", 8)) == "a b c  d");
+    CHECK(blank_control_characters("阿里巴巴\napple") == "阿里巴巴 apple");
+}
+
 TEST_CASE("syntax: the position of a malformed query's error", "[index]") {
     CHECK(locate_syntax_error("apple AND").column == 7);
     CHECK(locate_syntax_error("apple AND").what == "AND needs a term on both sides");

@@ -263,6 +263,21 @@ TEST_CASE("search: a malformed query is an InputError with Xapian's message and 
     }
 }
 
+TEST_CASE("search: a query that is not UTF-8 is malformed, control characters are spaces", "[index]") {
+    IndexReader reader({corpus().path});
+    try {
+        reader.search(request("qwen caf\xE9"));
+        FAIL("no error");
+    } catch (const InputError& e) {
+        CHECK_THAT(e.what(), Catch::Contains("column 9 (this byte is not UTF-8)"));
+        CHECK_THAT(e.what(), Catch::Contains("qwen caf\xEF\xBF\xBD")); // shown as U+FFFD
+    }
+    // Xapian 1.4.22 leaked a query term on such input with a NUL (found by fuzz_search).
+    CHECK_THROWS_AS(reader.search(request(std::string("OR \xFF\0\xE5\xB7\xB4o", 9))), InputError);
+    CHECK(sorted_slugs(std::string("qwen\0benchmark", 14)) == sorted_slugs("qwen benchmark"));
+    CHECK(sorted_slugs("qwen\vbenchmark") == V{"qwen-benchmark"});
+}
+
 TEST_CASE("search: an empty query lists everything, filters still apply", "[index]") {
     IndexReader reader({corpus().path});
     auto r = request("");
