@@ -38,25 +38,37 @@ bool is_binary_operator(const std::string& t) {
 
 bool ends_word(char c) { return c == ' ' || c == '\t' || c == '(' || c == ')' || c == '"'; }
 
-/// Whether the word holding byte `at` of `query` is an operand of NEAR or ADJ: the word
-/// just before or just after it is one of those operators. Xapian 1.4 runs a proximity
-/// search over terms only, so an alias group (a synonym of phrases and n-grams) there
-/// could not be run. The whole word counts: 阿里巴巴 beside NEAR must not shrink to 阿里.
-bool in_proximity_operand(std::string_view query, std::size_t at) {
+/// Whether an alias at bytes [begin, end) of `query` would stand beside NEAR or ADJ once
+/// expanded: the word holding it has one of those operators before or after it, or one is
+/// glued to it ("阿里巴巴NEAR", which expansion would set apart). Xapian 1.4 runs a
+/// proximity search over terms only; an alias group there fails the search, and the
+/// parser leaks memory on it. The whole word counts: 阿里巴巴 beside NEAR is left whole.
+bool beside_proximity_operator(std::string_view query, std::size_t begin, std::size_t end) {
     const auto blank = [&](std::size_t i) { return query[i] == ' ' || query[i] == '\t'; };
-    std::size_t begin = at, end = at;
-    while (begin > 0 && !ends_word(query[begin - 1])) --begin;
-    while (end < query.size() && !ends_word(query[end])) ++end;
-    std::size_t left_end = begin;
+    const auto ascii_part = [&](std::size_t i) {
+        return static_cast<unsigned char>(query[i]) < 0x80 && !ends_word(query[i]);
+    };
+    std::size_t glued = end;
+    while (glued < query.size() && ascii_part(glued)) ++glued;
+    if (is_proximity_operator(query.substr(end, glued - end))) return true;
+    glued = begin;
+    while (glued > 0 && ascii_part(glued - 1)) --glued;
+    if (is_proximity_operator(query.substr(glued, begin - glued))) return true;
+
+    std::size_t word_begin = begin, word_end = end;
+    while (word_begin > 0 && !ends_word(query[word_begin - 1])) --word_begin;
+    while (word_end < query.size() && !ends_word(query[word_end])) ++word_end;
+    std::size_t left_end = word_begin;
     while (left_end > 0 && blank(left_end - 1)) --left_end;
     std::size_t left_begin = left_end;
     while (left_begin > 0 && !ends_word(query[left_begin - 1])) --left_begin;
-    if (left_end < begin && is_proximity_operator(query.substr(left_begin, left_end - left_begin))) return true;
-    std::size_t right_begin = end;
+    if (left_end < word_begin && is_proximity_operator(query.substr(left_begin, left_end - left_begin)))
+        return true;
+    std::size_t right_begin = word_end;
     while (right_begin < query.size() && blank(right_begin)) ++right_begin;
     std::size_t right_end = right_begin;
     while (right_end < query.size() && !ends_word(query[right_end])) ++right_end;
-    return right_begin > end && is_proximity_operator(query.substr(right_begin, right_end - right_begin));
+    return right_begin > word_end && is_proximity_operator(query.substr(right_begin, right_end - right_begin));
 }
 
 } // namespace
@@ -97,18 +109,24 @@ std::string expand_aliases(std::string_view query, const std::vector<std::vector
                 match = &key;
                 break;
             }
-            // Checked once a key fits, so a shorter alias is not tried in its place.
-            if (match && in_proximity_operand(query, i)) match = nullptr;
+        }
+        if (match && beside_proximity_operator(query, i, i + match->lower.size())) {
+            // Kept as written, whole: a shorter alias inside it must not expand instead.
+            out.append(query.substr(i, match->lower.size()));
+            i += match->lower.size();
+            continue;
         }
         if (!match) {
             out += c;
             ++i;
             continue;
         }
-        // The field token must stand apart from CJK text around it ("阿里巴巴合作"), or
-        // the parser would read the neighbours as part of its value.
+        // The field token must stand apart from the text around it ("阿里巴巴合作",
+        // "x阿里巴巴"), or the parser would read the neighbours as part of it.
         const std::size_t end = i + match->lower.size();
-        if (!out.empty() && static_cast<unsigned char>(out.back()) >= 0x80) out += ' ';
+        if (!out.empty() && (static_cast<unsigned char>(out.back()) >= 0x80 ||
+                             is_ascii_word_char(static_cast<unsigned char>(out.back()))))
+            out += ' ';
         out += kAliasField;
         out += ':';
         out += std::to_string(match->group);
@@ -118,6 +136,13 @@ std::string expand_aliases(std::string_view query, const std::vector<std::vector
         i = end;
     }
     return out;
+}
+
+std::optional<SyntaxSpot> find_alias_field(std::string_view query) {
+    const std::string field = std::string(kAliasField) + ":";
+    const auto at = schema::ascii_lower(query).find(field);
+    if (at == std::string::npos) return std::nullopt;
+    return SyntaxSpot{columns(query, at) + 1, field + " is reserved for --expand"};
 }
 
 std::vector<std::string> essential_aliases(const std::vector<std::string>& group) {

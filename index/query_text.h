@@ -14,22 +14,26 @@ namespace rumorwatch::index_detail {
 /// reader turns into one Xapian OP_SYNONYM query (see alias_group_query()).
 inline constexpr std::string_view kAliasField = "rwalias";
 
+/// Where a query Xapian refused is probably wrong.
+struct SyntaxSpot {
+    std::size_t column = 0; ///< 1-based, in characters (UTF-8 code points)
+    std::string what;       ///< "AND needs a term on both sides"
+};
+
 /// Rewrites every alias of a group named in `query` (outside quotes and field values) as
 /// `rwalias:N`, N the group's index, so a search for Alibaba also finds 阿里巴巴 and Qwen.
 /// Matching ignores ASCII case; Latin aliases must stand as whole words, CJK aliases match
 /// anywhere; the longest alias wins.
 std::string expand_aliases(std::string_view query, const std::vector<std::vector<std::string>>& groups);
 
+/// Where `query` already names the field expand_aliases() writes ("rwalias:"), which a
+/// user may not type; std::nullopt when it does not.
+std::optional<SyntaxSpot> find_alias_field(std::string_view query);
+
 /// The aliases of a group that a search must look for, lower-cased: an alias holding
 /// another one ("Alibaba Group" holds "Alibaba", 阿里巴巴 holds 阿里) finds nothing the
 /// shorter one does not, and would cost a phrase search.
 std::vector<std::string> essential_aliases(const std::vector<std::string>& group);
-
-/// Where a query Xapian refused is probably wrong.
-struct SyntaxSpot {
-    std::size_t column = 0; ///< 1-based, in characters (UTF-8 code points)
-    std::string what;       ///< "AND needs a term on both sides"
-};
 
 /// The first byte of `query` that is not UTF-8 ("this byte is not UTF-8"), std::nullopt
 /// when the whole query is. Xapian's parser reads such bytes unpredictably (it leaks memory

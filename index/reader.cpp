@@ -453,6 +453,9 @@ SearchResponse IndexReader::search(const SearchRequest& request) {
         }
         text = index_detail::blank_control_characters(request.query);
         if (request.expand) {
+            // The field is the expansion's own: typed by hand, it could land where the
+            // expansion never puts it (beside NEAR, which Xapian cannot run).
+            if (const auto spot = index_detail::find_alias_field(text)) throw malformed(*spot, "");
             const auto groups = impl_->synonym_groups();
             text = index_detail::expand_aliases(text, groups);
             index_detail::add_alias_groups(qp, db, groups, field_error);

@@ -52,6 +52,23 @@ TEST_CASE("expand: operands of NEAR and ADJ are searched as written", "[index]")
     // Words further away and lower-case "near" are not operands.
     CHECK(expand_aliases("qwen x NEAR y", kGroups) == "rwalias:0 x NEAR y");
     CHECK(expand_aliases("qwen near siri", kGroups) == "rwalias:0 near siri");
+    // An operator glued to a CJK alias would be set apart by the expansion.
+    CHECK(expand_aliases("阿里巴巴NEAR a b", kGroups) == "阿里巴巴NEAR a b");
+    CHECK(expand_aliases("x ADJ/2苹果", kGroups) == "x ADJ/2苹果");
+    CHECK(expand_aliases("阿里巴巴and x", kGroups) == "rwalias:0 and x");
+}
+
+TEST_CASE("expand: a CJK alias after Latin letters stands apart from them", "[index]") {
+    CHECK(expand_aliases("x阿里巴巴", kGroups) == "x rwalias:0");
+    CHECK(expand_aliases("ai苹果合作", kGroups) == "ai rwalias:1 合作");
+}
+
+TEST_CASE("expand: the alias field typed by hand is found", "[index]") {
+    CHECK_FALSE(find_alias_field("qwen NEAR siri").has_value());
+    const auto spot = find_alias_field("苹果 rwalias:0 NEAR a b");
+    REQUIRE(spot.has_value());
+    CHECK(spot->column == 4);
+    CHECK(spot->what == "rwalias: is reserved for --expand");
 }
 
 TEST_CASE("syntax: a byte that is not UTF-8 is found by its column", "[index]") {

@@ -237,6 +237,11 @@ TEST_CASE("search: --expand leaves the operands of NEAR alone and still runs", "
     const auto plain_zh = sorted_slugs(r);
     r.expand = true;
     CHECK(sorted_slugs(r) == plain_zh);
+    // The expansion's own field, typed by hand, could go where the expansion never puts it.
+    r = request("rwalias:0 NEAR a b");
+    r.expand = true;
+    IndexReader reader({corpus().path});
+    CHECK_THROWS_WITH(reader.search(r), Catch::Contains("rwalias: is reserved for --expand"));
 }
 
 TEST_CASE("search: a malformed query is an InputError with Xapian's message and the position", "[index]") {
