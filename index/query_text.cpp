@@ -145,6 +145,75 @@ std::optional<SyntaxSpot> find_alias_field(std::string_view query) {
     return SyntaxSpot{columns(query, at) + 1, field + " is reserved for --expand"};
 }
 
+namespace {
+
+/// Where the run of CJK text starting at byte `at` ends (`at` itself when none starts).
+std::size_t cjk_run_end(std::string_view query, std::size_t at) {
+    std::size_t end = at;
+    for (std::size_t pos = at; pos < query.size(); end = pos) {
+        const char32_t cp = text::next_code_point(query, pos);
+        if (cp < 0x2E80 || text::is_space(cp)) break;
+    }
+    return end;
+}
+
+/// The field whose value starts at byte `at` ("title" in "title:苹果"), or "".
+std::string_view field_before(std::string_view query, std::size_t at) {
+    if (at == 0 || query[at - 1] != ':') return {};
+    std::size_t begin = at - 1;
+    while (begin > 0 && is_ascii_word_char(static_cast<unsigned char>(query[begin - 1]))) --begin;
+    return query.substr(begin, at - 1 - begin);
+}
+
+/// Calls `visit(begin, end)` for every run of CJK text outside quotes.
+template <typename Visit>
+void for_each_cjk_run(std::string_view query, Visit visit) {
+    bool in_quotes = false;
+    for (std::size_t i = 0; i < query.size();) {
+        const std::size_t end = in_quotes ? i : cjk_run_end(query, i);
+        if (end == i) {
+            if (query[i] == '"') in_quotes = !in_quotes;
+            text::next_code_point(query, i); // a whole character: a run never starts mid-way
+            continue;
+        }
+        visit(i, end);
+        i = end;
+    }
+}
+
+} // namespace
+
+std::string bracket_cjk_runs(std::string_view query) {
+    std::string out;
+    std::size_t copied = 0;
+    for_each_cjk_run(query, [&](std::size_t begin, std::size_t end) {
+        const std::string_view field = field_before(query, begin);
+        const bool text_field =
+            std::find(std::begin(kTextFields), std::end(kTextFields), field) != std::end(kTextFields);
+        const bool boolean_value = begin > 0 && query[begin - 1] == ':' && !text_field;
+        const bool wildcard = end < query.size() && query[end] == '*';
+        if (boolean_value || wildcard || beside_proximity_operator(query, begin, end)) return;
+        out.append(query.substr(copied, begin - copied));
+        out += '(';
+        out.append(query.substr(begin, end - begin));
+        out += ')';
+        copied = end;
+    });
+    out.append(query.substr(copied));
+    return out;
+}
+
+std::optional<SyntaxSpot> find_cjk_proximity_operand(std::string_view query) {
+    std::optional<SyntaxSpot> spot;
+    for_each_cjk_run(query, [&](std::size_t begin, std::size_t end) {
+        if (!spot && beside_proximity_operator(query, begin, end))
+            spot = SyntaxSpot{columns(query, begin) + 1,
+                              "NEAR and ADJ take words; Xapian reads CJK text as character pairs, "
+                              "so search it as a phrase in quotes instead"};
+    });
+    return spot;
+}
+
 std::vector<std::string> essential_aliases(const std::vector<std::string>& group) {
     std::vector<std::string> lower;
     for (const auto& alias : group) lower.push_back(schema::ascii_lower(alias));

@@ -14,6 +14,10 @@ namespace rumorwatch::index_detail {
 /// reader turns into one Xapian OP_SYNONYM query (see alias_group_query()).
 inline constexpr std::string_view kAliasField = "rwalias";
 
+/// The query fields searched as free text (the others are boolean filters, whose value is
+/// taken as written).
+inline constexpr std::string_view kTextFields[] = {"title", "author"};
+
 /// Where a query Xapian refused is probably wrong.
 struct SyntaxSpot {
     std::size_t column = 0; ///< 1-based, in characters (UTF-8 code points)
@@ -29,6 +33,19 @@ std::string expand_aliases(std::string_view query, const std::vector<std::vector
 /// Where `query` already names the field expand_aliases() writes ("rwalias:"), which a
 /// user may not type; std::nullopt when it does not.
 std::optional<SyntaxSpot> find_alias_field(std::string_view query);
+
+/// `query` with every run of CJK text outside quotes in brackets ("apple 苹果 iphone" →
+/// "apple (苹果) iphone", "title:苹果" → "title:(苹果)"). Xapian 1.4.22's parser with
+/// FLAG_CJK_NGRAM refuses a CJK word between two other terms ("parse error") and leaks
+/// memory on some of those inputs; a bracketed group parses to the same n-gram query.
+/// Left as written: the values of boolean fields, runs with a wildcard, and operands of
+/// NEAR/ADJ (see find_cjk_proximity_operand()).
+std::string bracket_cjk_runs(std::string_view query);
+
+/// Where CJK text outside quotes is an operand of NEAR or ADJ. Xapian 1.4 splits it into
+/// n-grams and then reads the operator as the plain word "near", so the query would
+/// silently mean something else; the caller refuses it and suggests a quoted phrase.
+std::optional<SyntaxSpot> find_cjk_proximity_operand(std::string_view query);
 
 /// The aliases of a group that a search must look for, lower-cased: an alias holding
 /// another one ("Alibaba Group" holds "Alibaba", 阿里巴巴 holds 阿里) finds nothing the

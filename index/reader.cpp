@@ -441,17 +441,18 @@ SearchResponse IndexReader::search(const SearchRequest& request) {
         Xapian::Database& db = impl_->db;
         auto field_error = std::make_shared<std::string>();
         Xapian::QueryParser qp = index_detail::make_query_parser(db, field_error);
-        std::string text;
+        std::string shown; // the user's query, as an error shows it
         const auto malformed = [&](const index_detail::SyntaxSpot& spot, const std::string& detail) {
             return InputError("malformed query at column " + std::to_string(spot.column) + " (" + spot.what + ")" +
-                              detail + "\n  " + text + "\n  " + std::string(spot.column - 1, ' ') + "^");
+                              detail + "\n  " + shown + "\n  " + std::string(spot.column - 1, ' ') + "^");
         };
         if (const auto spot = index_detail::find_invalid_utf8(request.query)) {
             // Shown with U+FFFD where the bad byte was.
-            text = rumorwatch::text::make_valid_utf8(index_detail::blank_control_characters(request.query));
+            shown = rumorwatch::text::make_valid_utf8(index_detail::blank_control_characters(request.query));
             throw malformed(*spot, ": is the terminal's encoding UTF-8?");
         }
-        text = index_detail::blank_control_characters(request.query);
+        shown = index_detail::blank_control_characters(request.query);
+        std::string text = shown; // what Xapian parses
         if (request.expand) {
             // The field is the expansion's own: typed by hand, it could land where the
             // expansion never puts it (beside NEAR, which Xapian cannot run).
@@ -460,13 +461,17 @@ SearchResponse IndexReader::search(const SearchRequest& request) {
             text = index_detail::expand_aliases(text, groups);
             index_detail::add_alias_groups(qp, db, groups, field_error);
         }
+        if (const auto spot = index_detail::find_cjk_proximity_operand(shown)) throw malformed(*spot, "");
+        text = index_detail::bracket_cjk_runs(text);
         Xapian::Query query = Xapian::Query::MatchAll;
         if (text.find_first_not_of(' ') != std::string::npos) {
-            if (const auto spot = index_detail::find_unbalanced(text)) throw malformed(*spot, "");
+            // Positions are looked for in the user's words: the rewrites above keep
+            // brackets, quotes and operators where they were.
+            if (const auto spot = index_detail::find_unbalanced(shown)) throw malformed(*spot, "");
             try {
                 query = qp.parse_query(text, index_detail::query_parser_flags());
             } catch (const Xapian::QueryParserError& e) {
-                throw malformed(index_detail::locate_syntax_error(text), ": " + e.get_msg());
+                throw malformed(index_detail::locate_syntax_error(shown), ": " + e.get_msg());
             }
             if (!field_error->empty()) throw InputError("malformed query: " + *field_error);
             if (query.empty()) query = Xapian::Query::MatchAll; // only stop words or punctuation

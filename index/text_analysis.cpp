@@ -187,6 +187,7 @@ Xapian::QueryParser make_query_parser(const Xapian::Database& db, std::shared_pt
     qp.set_default_op(Xapian::Query::OP_AND);
     qp.set_max_expansion(kMaxWildcardExpansion, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT,
                          Xapian::QueryParser::FLAG_WILDCARD);
+    // The free-text fields; query_text.h lists them as kTextFields.
     qp.add_prefix("title", std::string(schema::kTitle));
     qp.add_prefix("author", std::string(schema::kAuthor));
     const std::pair<const char*, std::string_view> booleans[] = {

@@ -71,6 +71,31 @@ TEST_CASE("expand: the alias field typed by hand is found", "[index]") {
     CHECK(spot->what == "rwalias: is reserved for --expand");
 }
 
+TEST_CASE("syntax: CJK runs outside quotes go in brackets", "[index]") {
+    CHECK(bracket_cjk_runs("apple 苹果 iphone") == "apple (苹果) iphone");
+    CHECK(bracket_cjk_runs("apple 苹果iphone，阿里") == "apple (苹果)iphone(，阿里)");
+    CHECK(bracket_cjk_runs("-苹果 OR +阿里巴巴") == "-(苹果) OR +(阿里巴巴)");
+    CHECK(bracket_cjk_runs("a\xE3\x80\x80苹果") == "a\xE3\x80\x80(苹果)"); // ideographic space
+    // Free-text fields take a bracketed value; boolean fields' values stay as written.
+    CHECK(bracket_cjk_runs("x title:苹果 author:王") == "x title:(苹果) author:(王)");
+    CHECK(bracket_cjk_runs("x entity:苹果 outlet:新华") == "x entity:苹果 outlet:新华");
+    // Quotes, wildcards and NEAR operands are left alone.
+    CHECK(bracket_cjk_runs("x \"苹果 阿里\" y") == "x \"苹果 阿里\" y");
+    CHECK(bracket_cjk_runs("x 苹果* y") == "x 苹果* y");
+    CHECK(bracket_cjk_runs("x 苹果 NEAR y") == "x 苹果 NEAR y");
+    CHECK(bracket_cjk_runs("apple iphone") == "apple iphone");
+}
+
+TEST_CASE("syntax: CJK text as an operand of NEAR or ADJ is found", "[index]") {
+    CHECK_FALSE(find_cjk_proximity_operand("apple NEAR iphone 苹果").has_value());
+    CHECK_FALSE(find_cjk_proximity_operand("\"苹果 阿里\" apple").has_value());
+    const auto spot = find_cjk_proximity_operand("apple 苹果 NEAR iphone");
+    REQUIRE(spot.has_value());
+    CHECK(spot->column == 7);
+    CHECK(find_cjk_proximity_operand("x ADJ/2 阿里巴巴")->column == 9);
+    CHECK(find_cjk_proximity_operand("x 阿里巴巴NEAR y")->column == 3);
+}
+
 TEST_CASE("syntax: a byte that is not UTF-8 is found by its column", "[index]") {
     CHECK_FALSE(find_invalid_utf8("阿里巴巴 apple").has_value());
     CHECK_FALSE(find_invalid_utf8("").has_value());
