@@ -23,9 +23,11 @@ std::size_t columns(std::string_view text, std::size_t byte_end) {
     return n;
 }
 
+/// A word, a bracket or a quoted phrase (text `""`) outside quotes; bytes [at, end).
 struct Token {
     std::string text;
     std::size_t at = 0;
+    std::size_t end = 0;
 };
 
 bool is_proximity_operator(std::string_view t) {
@@ -203,15 +205,117 @@ std::string bracket_cjk_runs(std::string_view query) {
     return out;
 }
 
-std::optional<SyntaxSpot> find_cjk_proximity_operand(std::string_view query) {
-    std::optional<SyntaxSpot> spot;
-    for_each_cjk_run(query, [&](std::size_t begin, std::size_t end) {
-        if (!spot && beside_proximity_operator(query, begin, end))
-            spot = SyntaxSpot{columns(query, begin) + 1,
-                              "NEAR and ADJ take words; Xapian reads CJK text as character pairs, "
-                              "so search it as a phrase in quotes instead"};
-    });
-    return spot;
+namespace {
+
+struct Tokens {
+    std::vector<Token> list;
+    std::size_t open_quote = std::string_view::npos; ///< where a quote that never closes opens
+};
+
+/// The query's tokens: brackets alone, words split on blanks, each quoted phrase as one.
+Tokens tokenize(std::string_view query) {
+    Tokens out;
+    std::size_t word_at = std::string_view::npos;
+    auto flush = [&](std::size_t end) {
+        if (word_at != std::string_view::npos)
+            out.list.push_back({std::string(query.substr(word_at, end - word_at)), word_at, end});
+        word_at = std::string_view::npos;
+    };
+    for (std::size_t i = 0; i < query.size(); ++i) {
+        const char c = query[i];
+        if (c == '"') {
+            flush(i);
+            if (out.open_quote == std::string_view::npos) {
+                out.open_quote = i;
+            } else {
+                out.list.push_back({"\"\"", out.open_quote, i + 1});
+                out.open_quote = std::string_view::npos;
+            }
+            continue;
+        }
+        if (out.open_quote != std::string_view::npos) continue;
+        if (c == ' ' || c == '\t' || c == '(' || c == ')') {
+            flush(i);
+            if (c == '(' || c == ')') out.list.push_back({std::string(1, c), i, i + 1});
+            continue;
+        }
+        if (word_at == std::string_view::npos) word_at = i;
+    }
+    flush(query.size());
+    return out;
+}
+
+bool is_sign(char c) { return c == '+' || c == '-'; }
+
+/// Why token `t` cannot stand beside NEAR or ADJ (Xapian 1.4 reads the operator as the
+/// word "near" when it does), or "" when it can: a word, or a free-text field's word.
+std::string proximity_operand_problem(const Token& t, bool first_of_chain) {
+    if (t.text == "\"\"") return "a phrase";
+    if (t.text == "(" || t.text == ")") return "a bracketed group";
+    if (is_binary_operator(t.text) || t.text == "NOT") return "an operator";
+    if (t.text.back() == '*') return "a wildcard";
+    if (is_sign(t.text.front()) && !first_of_chain) return "a word with + or - (put it before the first word)";
+    if (const auto colon = t.text.find(':'); colon != std::string::npos) {
+        const std::string_view field = std::string_view(t.text).substr(is_sign(t.text.front()) ? 1 : 0,
+                                                                        colon - (is_sign(t.text.front()) ? 1 : 0));
+        if (std::find(std::begin(kTextFields), std::end(kTextFields), field) == std::end(kTextFields))
+            return "a filter";
+    }
+    for (std::size_t pos = 0; pos < t.text.size();)
+        if (text::next_code_point(t.text, pos) >= 0x2E80)
+            return "CJK text, which Xapian reads as character pairs; search it as a phrase in quotes instead";
+    return "";
+}
+
+} // namespace
+
+std::optional<SyntaxSpot> find_proximity_error(std::string_view query) {
+    const auto tokens = tokenize(query).list;
+    const auto spot = [&](std::size_t byte, std::string what) {
+        return SyntaxSpot{columns(query, byte) + 1, std::move(what)};
+    };
+    std::string chain_operator; // "NEAR" or "ADJ" while inside a chain
+    for (std::size_t k = 0; k < tokens.size(); ++k) {
+        const std::string& op = tokens[k].text;
+        if (!is_proximity_operator(op)) {
+            if (k > 0 && !is_proximity_operator(tokens[k - 1].text)) chain_operator.clear();
+            continue;
+        }
+        const std::string kind = op.substr(0, op.find('/'));
+        const bool has_left = k > 0 && tokens[k - 1].text != "(";
+        const bool has_right = k + 1 < tokens.size() && tokens[k + 1].text != ")";
+        if (!has_left || !has_right) return spot(tokens[k].at, kind + " needs a word on both sides");
+        if (!chain_operator.empty() && chain_operator != kind)
+            return spot(tokens[k].at, "NEAR and ADJ cannot be mixed in one chain of words");
+        const bool left_first = chain_operator.empty();
+        chain_operator = kind;
+        if (auto why = proximity_operand_problem(tokens[k - 1], left_first); !why.empty())
+            return spot(tokens[k - 1].at, kind + " takes single words, not " + why);
+        if (auto why = proximity_operand_problem(tokens[k + 1], false); !why.empty())
+            return spot(tokens[k + 1].at, kind + " takes single words, not " + why);
+    }
+    return std::nullopt;
+}
+
+std::string bracket_proximity_chains(std::string_view query) {
+    const auto tokens = tokenize(query).list;
+    std::vector<std::pair<std::size_t, char>> inserts; // byte, bracket
+    for (std::size_t k = 1; k + 1 < tokens.size(); ++k) {
+        if (!is_proximity_operator(tokens[k].text)) continue;
+        const Token& first = tokens[k - 1];
+        while (k + 3 < tokens.size() && is_proximity_operator(tokens[k + 2].text)) k += 2;
+        inserts.push_back({first.at + (is_sign(first.text.front()) ? 1 : 0), '('});
+        inserts.push_back({tokens[k + 1].end, ')'});
+    }
+    std::string out;
+    std::size_t copied = 0;
+    for (const auto& [at, bracket] : inserts) {
+        out.append(query.substr(copied, at - copied));
+        out += bracket;
+        copied = at;
+    }
+    out.append(query.substr(copied));
+    return out;
 }
 
 std::vector<std::string> essential_aliases(const std::vector<std::string>& group) {
@@ -281,37 +385,9 @@ std::optional<SyntaxSpot> find_unbalanced(std::string_view query) {
 }
 
 SyntaxSpot locate_syntax_error(std::string_view query) {
-    // Tokens outside quotes: brackets alone, words split on spaces.
-    std::vector<Token> tokens;
-    std::size_t quote_at = std::string_view::npos;
-    std::string word;
-    std::size_t word_at = 0;
-    auto flush = [&] {
-        if (!word.empty()) tokens.push_back({word, word_at});
-        word.clear();
-    };
-    for (std::size_t i = 0; i < query.size(); ++i) {
-        const char c = query[i];
-        if (c == '"') {
-            flush();
-            if (quote_at == std::string_view::npos) {
-                quote_at = i;
-            } else {
-                tokens.push_back({"\"\"", quote_at});
-                quote_at = std::string_view::npos;
-            }
-            continue;
-        }
-        if (quote_at != std::string_view::npos) continue;
-        if (c == ' ' || c == '\t' || c == '(' || c == ')') {
-            flush();
-            if (c == '(' || c == ')') tokens.push_back({std::string(1, c), i});
-            continue;
-        }
-        if (word.empty()) word_at = i;
-        word += c;
-    }
-    flush();
+    const Tokens parsed = tokenize(query);
+    const auto& tokens = parsed.list;
+    const std::size_t quote_at = parsed.open_quote;
     auto spot = [&](std::size_t byte, std::string what) {
         return SyntaxSpot{columns(query, byte) + 1, std::move(what)};
     };

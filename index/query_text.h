@@ -39,13 +39,20 @@ std::optional<SyntaxSpot> find_alias_field(std::string_view query);
 /// FLAG_CJK_NGRAM refuses a CJK word between two other terms ("parse error") and leaks
 /// memory on some of those inputs; a bracketed group parses to the same n-gram query.
 /// Left as written: the values of boolean fields, runs with a wildcard, and operands of
-/// NEAR/ADJ (see find_cjk_proximity_operand()).
+/// NEAR/ADJ (see find_proximity_error()).
 std::string bracket_cjk_runs(std::string_view query);
 
-/// Where CJK text outside quotes is an operand of NEAR or ADJ. Xapian 1.4 splits it into
-/// n-grams and then reads the operator as the plain word "near", so the query would
-/// silently mean something else; the caller refuses it and suggests a quoted phrase.
-std::optional<SyntaxSpot> find_cjk_proximity_operand(std::string_view query);
+/// Where a NEAR or ADJ chain holds something Xapian 1.4's parser cannot take there: a
+/// missing word, a phrase, a bracket, a wildcard, a filter, CJK text (n-grams), or both
+/// operators in one chain. Xapian does not refuse these: it reads the operator as the
+/// plain word "near", so the query would silently mean something else.
+std::optional<SyntaxSpot> find_proximity_error(std::string_view query);
+
+/// `query` with every NEAR/ADJ chain of words in brackets ("z a NEAR b" → "z (a NEAR b)",
+/// "-a NEAR b" → "-(a NEAR b)"). Xapian 1.4.22 runs NEAR only when no other word follows
+/// or precedes it without an operator, and leaks memory on some such input; in brackets
+/// the chain is one group. Expects a query find_proximity_error() accepts.
+std::string bracket_proximity_chains(std::string_view query);
 
 /// The aliases of a group that a search must look for, lower-cased: an alias holding
 /// another one ("Alibaba Group" holds "Alibaba", 阿里巴巴 holds 阿里) finds nothing the

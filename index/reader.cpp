@@ -461,8 +461,8 @@ SearchResponse IndexReader::search(const SearchRequest& request) {
             text = index_detail::expand_aliases(text, groups);
             index_detail::add_alias_groups(qp, db, groups, field_error);
         }
-        if (const auto spot = index_detail::find_cjk_proximity_operand(shown)) throw malformed(*spot, "");
-        text = index_detail::bracket_cjk_runs(text);
+        if (const auto spot = index_detail::find_proximity_error(shown)) throw malformed(*spot, "");
+        text = index_detail::bracket_cjk_runs(index_detail::bracket_proximity_chains(text));
         Xapian::Query query = Xapian::Query::MatchAll;
         if (text.find_first_not_of(' ') != std::string::npos) {
             // Positions are looked for in the user's words: the rewrites above keep

@@ -86,14 +86,36 @@ TEST_CASE("syntax: CJK runs outside quotes go in brackets", "[index]") {
     CHECK(bracket_cjk_runs("apple iphone") == "apple iphone");
 }
 
-TEST_CASE("syntax: CJK text as an operand of NEAR or ADJ is found", "[index]") {
-    CHECK_FALSE(find_cjk_proximity_operand("apple NEAR iphone 苹果").has_value());
-    CHECK_FALSE(find_cjk_proximity_operand("\"苹果 阿里\" apple").has_value());
-    const auto spot = find_cjk_proximity_operand("apple 苹果 NEAR iphone");
-    REQUIRE(spot.has_value());
-    CHECK(spot->column == 7);
-    CHECK(find_cjk_proximity_operand("x ADJ/2 阿里巴巴")->column == 9);
-    CHECK(find_cjk_proximity_operand("x 阿里巴巴NEAR y")->column == 3);
+TEST_CASE("syntax: what NEAR and ADJ cannot take is found", "[index]") {
+    CHECK_FALSE(find_proximity_error("apple NEAR iphone 苹果").has_value());
+    CHECK_FALSE(find_proximity_error("z -a NEAR/3 title:b NEAR c (x ADJ y)").has_value());
+    CHECK_FALSE(find_proximity_error("\"苹果 NEAR 阿里\" apple").has_value()); // inside quotes
+    const auto cjk = find_proximity_error("apple 苹果 NEAR iphone");
+    REQUIRE(cjk.has_value());
+    CHECK(cjk->column == 7);
+    CHECK(cjk->what == "NEAR takes single words, not CJK text, which Xapian reads as character pairs; "
+                       "search it as a phrase in quotes instead");
+    CHECK(find_proximity_error("x ADJ/2 阿里巴巴")->column == 9);
+    CHECK(find_proximity_error("\"a b\" NEAR c")->what == "NEAR takes single words, not a phrase");
+    CHECK(find_proximity_error("(a OR b) NEAR c")->what == "NEAR takes single words, not a bracketed group");
+    CHECK(find_proximity_error("launch* NEAR c")->what == "NEAR takes single words, not a wildcard");
+    CHECK(find_proximity_error("a NEAR outlet:x")->what == "NEAR takes single words, not a filter");
+    CHECK(find_proximity_error("a NEAR -b")->column == 8);
+    CHECK(find_proximity_error("a NEAR b NEAR")->what == "NEAR needs a word on both sides");
+    CHECK(find_proximity_error("(NEAR b)")->column == 2);
+    CHECK(find_proximity_error("a NEAR NEAR b")->what == "NEAR takes single words, not an operator");
+    CHECK(find_proximity_error("a NEAR b ADJ c")->what == "NEAR and ADJ cannot be mixed in one chain of words");
+    CHECK_FALSE(find_proximity_error("a NEAR b c ADJ d").has_value()); // two chains
+}
+
+TEST_CASE("syntax: NEAR and ADJ chains go in brackets", "[index]") {
+    CHECK(bracket_proximity_chains("launch NEAR delayed") == "(launch NEAR delayed)");
+    CHECK(bracket_proximity_chains("z launch NEAR delayed y") == "z (launch NEAR delayed) y");
+    CHECK(bracket_proximity_chains("-a NEAR/3 b NEAR c x") == "-(a NEAR/3 b NEAR c) x");
+    CHECK(bracket_proximity_chains("a ADJ b c NEAR d") == "(a ADJ b) (c NEAR d)");
+    CHECK(bracket_proximity_chains("(x OR a NEAR b)") == "(x OR (a NEAR b))");
+    CHECK(bracket_proximity_chains("\"a NEAR b\" c") == "\"a NEAR b\" c");
+    CHECK(bracket_proximity_chains("a near b") == "a near b");
 }
 
 TEST_CASE("syntax: a byte that is not UTF-8 is found by its column", "[index]") {
