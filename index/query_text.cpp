@@ -38,7 +38,15 @@ bool is_binary_operator(const std::string& t) {
     return t == "AND" || t == "OR" || t == "XOR" || is_proximity_operator(t);
 }
 
-bool ends_word(char c) { return c == ' ' || c == '\t' || c == '(' || c == ')' || c == '"'; }
+/// ASCII punctuation that means nothing in a query and that Xapian's parser reads as a word
+/// break ("NEAR[apple" is the operator, then a word).
+bool is_separator_punctuation(char c) {
+    return std::string_view("[]{}<>=;,!?|\\^`$%").find(c) != std::string_view::npos;
+}
+
+bool ends_word(char c) {
+    return c == ' ' || c == '\t' || c == '(' || c == ')' || c == '"' || is_separator_punctuation(c);
+}
 
 /// Whether an alias at bytes [begin, end) of `query` would stand beside NEAR or ADJ once
 /// expanded: the word holding it has one of those operators before or after it, or one is
@@ -234,7 +242,7 @@ Tokens tokenize(std::string_view query) {
             continue;
         }
         if (out.open_quote != std::string_view::npos) continue;
-        if (c == ' ' || c == '\t' || c == '(' || c == ')') {
+        if (c == ' ' || c == '\t' || c == '(' || c == ')' || is_separator_punctuation(c)) {
             flush(i);
             if (c == '(' || c == ')') out.list.push_back({std::string(1, c), i, i + 1});
             continue;

@@ -106,6 +106,9 @@ TEST_CASE("syntax: what NEAR and ADJ cannot take is found", "[index]") {
     CHECK(find_proximity_error("a NEAR NEAR b")->what == "NEAR takes single words, not an operator");
     CHECK(find_proximity_error("a NEAR b ADJ c")->what == "NEAR and ADJ cannot be mixed in one chain of words");
     CHECK_FALSE(find_proximity_error("a NEAR b c ADJ d").has_value()); // two chains
+    // Punctuation breaks words as Xapian's parser sees them.
+    CHECK(find_proximity_error("阿里巴巴 NEAR[apple=")->column == 1);
+    CHECK(bracket_proximity_chains("x a NEAR[b] y") == "x (a NEAR[b)] y"); // "]" is a break
 }
 
 TEST_CASE("syntax: NEAR and ADJ chains go in brackets", "[index]") {
