@@ -167,12 +167,18 @@ std::size_t cjk_run_end(std::string_view query, std::size_t at) {
     return end;
 }
 
-/// The field whose value starts at byte `at` ("title" in "title:苹果"), or "".
-std::string_view field_before(std::string_view query, std::size_t at) {
-    if (at == 0 || query[at - 1] != ':') return {};
-    std::size_t begin = at - 1;
-    while (begin > 0 && is_ascii_word_char(static_cast<unsigned char>(query[begin - 1]))) --begin;
-    return query.substr(begin, at - 1 - begin);
+/// Whether CJK text starting at byte `at` belongs to a field's value that must stay as
+/// written: a boolean field's ("site:www.例子.cn"), or a free-text field's that does not
+/// start with it. Only "title:苹果" (the whole value) may go in brackets as "title:(苹果)".
+bool inside_fixed_field_value(std::string_view query, std::size_t at) {
+    std::size_t word = at;
+    while (word > 0 && !ends_word(query[word - 1])) --word;
+    const std::size_t colon = query.substr(word, at - word).find(':');
+    if (colon == std::string_view::npos) return false;
+    std::string_view field = query.substr(word, colon);
+    if (!field.empty() && (field.front() == '+' || field.front() == '-')) field.remove_prefix(1);
+    const bool text_field = std::find(std::begin(kTextFields), std::end(kTextFields), field) != std::end(kTextFields);
+    return !(text_field && word + colon + 1 == at);
 }
 
 /// Calls `visit(begin, end)` for every run of CJK text outside quotes.
@@ -197,12 +203,9 @@ std::string bracket_cjk_runs(std::string_view query) {
     std::string out;
     std::size_t copied = 0;
     for_each_cjk_run(query, [&](std::size_t begin, std::size_t end) {
-        const std::string_view field = field_before(query, begin);
-        const bool text_field =
-            std::find(std::begin(kTextFields), std::end(kTextFields), field) != std::end(kTextFields);
-        const bool boolean_value = begin > 0 && query[begin - 1] == ':' && !text_field;
         const bool wildcard = end < query.size() && query[end] == '*';
-        if (boolean_value || wildcard || beside_proximity_operator(query, begin, end)) return;
+        if (inside_fixed_field_value(query, begin) || wildcard || beside_proximity_operator(query, begin, end))
+            return;
         out.append(query.substr(copied, begin - copied));
         out += '(';
         out.append(query.substr(begin, end - begin));

@@ -79,6 +79,8 @@ TEST_CASE("syntax: CJK runs outside quotes go in brackets", "[index]") {
     // Free-text fields take a bracketed value; boolean fields' values stay as written.
     CHECK(bracket_cjk_runs("x title:苹果 author:王") == "x title:(苹果) author:(王)");
     CHECK(bracket_cjk_runs("x entity:苹果 outlet:新华") == "x entity:苹果 outlet:新华");
+    CHECK(bracket_cjk_runs("x site:www.例子.cn -host:新华.cn") == "x site:www.例子.cn -host:新华.cn");
+    CHECK(bracket_cjk_runs("x -title:苹果 title:ai苹果") == "x -title:(苹果) title:ai苹果");
     // Quotes, wildcards and NEAR operands are left alone.
     CHECK(bracket_cjk_runs("x \"苹果 阿里\" y") == "x \"苹果 阿里\" y");
     CHECK(bracket_cjk_runs("x 苹果* y") == "x 苹果* y");
