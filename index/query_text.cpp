@@ -44,6 +44,14 @@ bool is_separator_punctuation(char c) {
     return std::string_view("[]{}<>=;,!?|\\^`$%").find(c) != std::string_view::npos;
 }
 
+bool is_sign(char c) { return c == '+' || c == '-'; }
+
+/// Whether `field` (as typed, maybe after + or -) is searched as free text (kTextFields).
+bool is_text_field(std::string_view field) {
+    if (!field.empty() && is_sign(field.front())) field.remove_prefix(1);
+    return std::find(std::begin(kTextFields), std::end(kTextFields), field) != std::end(kTextFields);
+}
+
 bool ends_word(char c) {
     return c == ' ' || c == '\t' || c == '(' || c == ')' || c == '"' || is_separator_punctuation(c);
 }
@@ -175,10 +183,7 @@ bool inside_fixed_field_value(std::string_view query, std::size_t at) {
     while (word > 0 && !ends_word(query[word - 1])) --word;
     const std::size_t colon = query.substr(word, at - word).find(':');
     if (colon == std::string_view::npos) return false;
-    std::string_view field = query.substr(word, colon);
-    if (!field.empty() && (field.front() == '+' || field.front() == '-')) field.remove_prefix(1);
-    const bool text_field = std::find(std::begin(kTextFields), std::end(kTextFields), field) != std::end(kTextFields);
-    return !(text_field && word + colon + 1 == at);
+    return !(is_text_field(query.substr(word, colon)) && word + colon + 1 == at);
 }
 
 /// Calls `visit(begin, end)` for every run of CJK text outside quotes.
@@ -256,8 +261,6 @@ Tokens tokenize(std::string_view query) {
     return out;
 }
 
-bool is_sign(char c) { return c == '+' || c == '-'; }
-
 /// Why token `t` cannot stand beside NEAR or ADJ (Xapian 1.4 reads the operator as the
 /// word "near" when it does), or "" when it can: a word, or a free-text field's word.
 std::string proximity_operand_problem(const Token& t, bool first_of_chain) {
@@ -266,12 +269,9 @@ std::string proximity_operand_problem(const Token& t, bool first_of_chain) {
     if (is_binary_operator(t.text) || t.text == "NOT") return "an operator";
     if (t.text.back() == '*') return "a wildcard";
     if (is_sign(t.text.front()) && !first_of_chain) return "a word with + or - (put it before the first word)";
-    if (const auto colon = t.text.find(':'); colon != std::string::npos) {
-        const std::string_view field = std::string_view(t.text).substr(is_sign(t.text.front()) ? 1 : 0,
-                                                                        colon - (is_sign(t.text.front()) ? 1 : 0));
-        if (std::find(std::begin(kTextFields), std::end(kTextFields), field) == std::end(kTextFields))
-            return "a filter";
-    }
+    if (const auto colon = t.text.find(':');
+        colon != std::string::npos && !is_text_field(std::string_view(t.text).substr(0, colon)))
+        return "a filter";
     for (std::size_t pos = 0; pos < t.text.size();)
         if (text::next_code_point(t.text, pos) >= 0x2E80)
             return "CJK text, which Xapian reads as character pairs; search it as a phrase in quotes instead";
