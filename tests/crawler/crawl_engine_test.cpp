@@ -199,7 +199,10 @@ TEST_CASE("engine: per-host spacing, per-host and global connection caps", "[cra
         for (const auto& r : h.fetcher.requests())
             if (r.url.rfind(host + "/", 0) == 0) starts.push_back(r.started);
         REQUIRE(starts.size() >= 10);
-        for (std::size_t k = 1; k < starts.size(); ++k) CHECK(starts[k] - starts[k - 1] >= 40ms);
+        // The engine spaces its start decisions 40 ms apart; the fake fetcher reads its own
+        // clock microseconds after each decision, and those microseconds vary (a fresh
+        // machine saw 39.9998 ms). A millisecond of slack keeps the check about spacing.
+        for (std::size_t k = 1; k < starts.size(); ++k) CHECK(starts[k] - starts[k - 1] >= 39ms);
     }
     CHECK(h.documents() == 24);
 }
