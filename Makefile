@@ -99,6 +99,8 @@ accuracy: build
 	$(BUILD_DIR)/tests/accuracy/rumorwatch_accuracy $(ACCURACY_FLAGS) \
 	  --json $(BUILD_DIR)/accuracy.json \
 	  $(if $(wildcard tests/accuracy/thresholds.json),--thresholds tests/accuracy/thresholds.json)
+	python3 tests/accuracy/blind/blind_eval.py --rumorwatch $(BUILD_DIR)/query/rumorwatch \
+	  --json $(BUILD_DIR)/blind-accuracy.json
 
 ## install: the binary, man page, completion, shipped data and systemd units under PREFIX
 install: build
