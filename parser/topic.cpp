@@ -154,6 +154,19 @@ void parse_confirmation(const json& j, const std::string& file, Topic& topic) {
     }
 }
 
+/// "frame": {"object": {lang: [...]}, "other_deals": {...}, "sense_traps": {...}}, each optional.
+TopicFrame parse_frame(const json& j, const std::string& file) {
+    if (!j.is_object()) fail(file, "frame", "expected an object with \"object\", \"other_deals\", \"sense_traps\"");
+    reject_unknown(j, file, "frame", {"object", "other_deals", "sense_traps"});
+    TopicFrame frame;
+    if (auto it = j.find("object"); it != j.end()) frame.object = flatten(phrases_by_language(*it, file, "frame.object"));
+    if (auto it = j.find("other_deals"); it != j.end())
+        frame.other_deals = flatten(phrases_by_language(*it, file, "frame.other_deals"));
+    if (auto it = j.find("sense_traps"); it != j.end())
+        frame.sense_traps = flatten(phrases_by_language(*it, file, "frame.sense_traps"));
+    return frame;
+}
+
 } // namespace
 
 std::vector<std::string> Topic::party_ids() const {
@@ -176,7 +189,7 @@ Topic parse_topic(std::string_view text, const std::string& file) {
                           ": syntax error: " + what);
     }
     if (!root.is_object()) throw ConfigError(file + ": expected a JSON object at the top level");
-    reject_unknown(root, file, "", {"id", "name", "description", "entities", "deal_terms", "cues", "confirmation"});
+    reject_unknown(root, file, "", {"id", "name", "description", "entities", "deal_terms", "frame", "cues", "confirmation"});
 
     Topic topic;
     topic.id = non_empty_string(require(root, file, "", "id"), file, "id");
@@ -213,6 +226,7 @@ Topic parse_topic(std::string_view text, const std::string& file) {
     }
     topic.parties_required = static_cast<int>(topic.party_ids().size());
     if (auto it = root.find("confirmation"); it != root.end()) parse_confirmation(*it, file, topic);
+    if (auto it = root.find("frame"); it != root.end()) topic.frame = parse_frame(*it, file);
     return topic;
 }
 

@@ -36,6 +36,17 @@ struct TopicCue {
     bool operator==(const TopicCue&) const = default;
 };
 
+/// The deal's frame beyond its parties: what the deal is about, which neighbouring deals
+/// are not it, and which readings of the parties' names are no party at all. Each list holds
+/// phrases of every language, matched as aliases are.
+struct TopicFrame {
+    std::vector<std::string> object;      ///< the deal's object: "Apple Intelligence", "HBM", 地图
+    std::vector<std::string> other_deals; ///< the parties' other deals: "Galaxy AI", "Wi-Fi 7"
+    std::vector<std::string> sense_traps; ///< other senses of names: "apple pie", "Nissan Stadium"
+
+    bool operator==(const TopicFrame&) const = default;
+};
+
 /// A rumor to follow.
 struct Topic {
     std::string id;   ///< "apple-alibaba"
@@ -52,6 +63,8 @@ struct Topic {
     int parties_required = 0;
     /// Non-party entity ids whose approval or filing is official word (partially_confirmed).
     std::vector<std::string> official_bodies;
+    /// The deal's frame (optional in the file; empty lists when absent).
+    TopicFrame frame;
 
     bool operator==(const Topic&) const = default;
 

@@ -50,13 +50,16 @@ std::string with(const std::string& from, const std::string& to) {
 } // namespace
 
 TEST_CASE("topic: the shipped topics load", "[parser]") {
-    for (const char* name : {"apple-alibaba.json", "nissan-honda.json"}) {
+    for (const char* name : {"apple-alibaba.json", "nissan-honda.json", "qualcomm-intel.json",
+                             "samsung-nvidia.json", "tesla-baidu.json"}) {
         const auto path = test::source_dir() / "seeds" / "topics" / name;
         const Topic t = parse_topic(read(path), path.string());
         INFO(name);
         CHECK(t.party_ids().size() == 2);
         CHECK_FALSE(t.deal_terms.empty());
         CHECK_FALSE(t.joint_announcement.empty());
+        CHECK_FALSE(t.frame.object.empty());
+        CHECK_FALSE(t.frame.other_deals.empty());
     }
     const auto path = test::source_dir() / "seeds/topics/apple-alibaba.json";
     const Topic t = parse_topic(read(path), path.string());
@@ -120,4 +123,23 @@ TEST_CASE("topic: a syntax error names file, line and column", "[parser]") {
     const std::string message = error_of("{\n  \"id\": \"x\",\n  \"name\": ,\n}");
     CHECK_THAT(message, Catch::StartsWith("t.json:3:11: syntax error"));
     CHECK(error_of("[]") == "t.json: expected a JSON object at the top level");
+}
+
+TEST_CASE("topic: the deal's frame is optional, flattened, and checked like other phrases", "[parser]") {
+    CHECK(parse_topic(kMinimal, "t.json").frame == TopicFrame{});
+
+    std::string with_frame = kMinimal;
+    with_frame.insert(with_frame.rfind('}'), R"(, "frame": {"object": {"en": ["chip unit"], "zh": ["芯片业务"]},
+        "other_deals": {"en": ["laptop"]}, "sense_traps": {"en": ["x-ray"]}})");
+    const Topic t = parse_topic(with_frame, "t.json");
+    CHECK(t.frame.object == std::vector<std::string>{"chip unit", "芯片业务"});
+    CHECK(t.frame.other_deals == std::vector<std::string>{"laptop"});
+    CHECK(t.frame.sense_traps == std::vector<std::string>{"x-ray"});
+
+    std::string typo = kMinimal;
+    typo.insert(typo.rfind('}'), R"(, "frame": {"objects": {"en": ["chip unit"]}})");
+    CHECK(error_of(typo) == "t.json: field \"frame.objects\": unknown field (a typo?)");
+    std::string empty = kMinimal;
+    empty.insert(empty.rfind('}'), R"(, "frame": {"object": {"en": []}})");
+    CHECK(error_of(empty) == "t.json: field \"frame.object.en\": expected a non-empty array of phrases");
 }
