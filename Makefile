@@ -10,13 +10,13 @@ CMAKE_FLAGS ?=
 DEB_PACKAGES := build-essential cmake pkg-config git ca-certificates tzdata python3 \
 	libcurl4-openssl-dev libgumbo-dev libxapian-dev xapian-tools nlohmann-json3-dev \
 	catch2 libpugixml-dev zlib1g-dev libssl-dev libuchardet-dev libcli11-dev \
-	libhowardhinnant-date-dev chromium man-db clang libclang-rt-14-dev file
+	libhowardhinnant-date-dev chromium man-db clang libclang-rt-14-dev file liblinear-tools
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 PREFIX ?= /usr/local
 
-.PHONY: all deps build test test-asan fuzz fuzz-build demo bench accuracy install package package-test clean
+.PHONY: all deps build test test-asan fuzz fuzz-build demo bench accuracy train install package package-test clean
 
 all: build
 
@@ -101,6 +101,12 @@ accuracy: build
 	  $(if $(wildcard tests/accuracy/thresholds.json),--thresholds tests/accuracy/thresholds.json)
 	python3 tests/accuracy/blind/blind_eval.py --rumorwatch $(BUILD_DIR)/query/rumorwatch \
 	  --json $(BUILD_DIR)/blind-accuracy.json
+
+## train: retrain the learned status model (parser/data/status_model.tsv) with LIBLINEAR from
+## the committed training data (never the blind test split), then rebuild with it
+train: build
+	python3 tests/accuracy/train/train_status.py --rumorwatch $(BUILD_DIR)/query/rumorwatch
+	cmake --build $(BUILD_DIR) -j $(JOBS)
 
 ## install: the binary, man page, completion, shipped data and systemd units under PREFIX
 install: build

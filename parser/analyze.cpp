@@ -10,6 +10,8 @@
 #include "parser/background.h"
 #include "parser/cues.h"
 #include "parser/mentions.h"
+#include "parser/status_features.h"
+#include "parser/status_model.h"
 #include "parser/status_rules.h"
 
 namespace rumorwatch {
@@ -87,6 +89,24 @@ bool is_explicit(CueKind k) {
     }
 }
 
+/// Sets the article's status to the model's and picks its evidence: the first mention of
+/// that status that is news (mentions run in text order, headline first), else the first
+/// of that status, else the first news mention. `none` has no evidence.
+void apply_model_status(RumorAnalysis& r, RumorStatus status, double confidence) {
+    r.confidence = confidence;
+    if (status == r.status) return; // the rules' evidence stands
+    r.status = status;
+    r.evidence.reset();
+    if (status == RumorStatus::none || r.mentions.empty()) return;
+    std::optional<std::size_t> same, same_news, news;
+    for (std::size_t i = 0; i < r.mentions.size(); ++i) {
+        const Mention& m = r.mentions[i];
+        if (m.status == status && !same) same = i;
+        if (m.status == status && !m.background && !same_news) same_news = i;
+        if (!m.background && !news) news = i;
+    }
+    r.evidence = same_news ? same_news : same ? same : news ? news : std::optional<std::size_t>(0);
+}
 
 } // namespace
 
@@ -96,7 +116,17 @@ struct Analyzer::Impl {
     SourceContext sources;
     std::size_t party_count = 0;
 
-    explicit Impl(const Topic* t) : topic(t ? std::optional<Topic>(*t) : std::nullopt), lexicon(t) {
+    PhraseMatcher frame; ///< the topic's frame phrases; payload: FrameKind
+    Analyzer::Decision decision = Analyzer::Decision::learned;
+
+    Impl(const Topic* t, Analyzer::Decision d)
+        : topic(t ? std::optional<Topic>(*t) : std::nullopt), lexicon(t), decision(d) {
+        if (t) {
+            for (const auto& p : t->frame.object) frame.add(p, static_cast<std::uint32_t>(FrameKind::object));
+            for (const auto& p : t->frame.other_deals) frame.add(p, static_cast<std::uint32_t>(FrameKind::other_deal));
+            for (const auto& p : t->frame.sense_traps) frame.add(p, static_cast<std::uint32_t>(FrameKind::sense_trap));
+        }
+        frame.compile();
         if (!t) return;
         for (const auto& e : t->entities) {
             sources.is_party.push_back(e.party);
@@ -125,11 +155,13 @@ struct Analyzer::Impl {
         return m;
     }
 
-    RumorAnalysis run_topic(std::string_view headline, std::string_view body,
-                            std::optional<std::chrono::year_month_day> published) const {
+    /// The rules' analysis; `facts` and `judged` receive what the model's features need.
+    RumorAnalysis run_rules(std::string_view headline, std::string_view body,
+                            std::optional<std::chrono::year_month_day> published,
+                            std::vector<SentenceFacts>& facts, std::vector<JudgedMention>& judged) const {
         RumorAnalysis r;
         r.topic_id = topic->id;
-        const auto facts = read_sentences(headline, body, lexicon, &*topic);
+        facts = read_sentences(headline, body, lexicon, &*topic);
         std::vector<bool> named(topic->entities.size(), false);
         for (const auto& f : facts)
             for (int e : f.entities) named[e] = true;
@@ -168,6 +200,8 @@ struct Analyzer::Impl {
             r.mentions.push_back(make_mention(f, j, published));
             // A review in the headline is the news itself; in the body, a step in passing.
             places.push_back({f.in_headline, f.ordinal, j.weak && !f.in_headline, j.full_confirmation});
+            judged.push_back({j.status, f.in_headline, f.ordinal, r.mentions.back().background, j.weak,
+                              j.source.kind, j.source.parties, j.source.all_parties});
         }
         if (!all_named && r.mentions.empty()) {
             r.status = RumorStatus::none;
@@ -195,6 +229,51 @@ struct Analyzer::Impl {
         }
         decide_article_status(r, places, false);
         return r;
+    }
+
+    /// The features of the model for a text, with the rules' analysis they were read from.
+    std::vector<std::string> features_of(std::string_view headline, std::string_view body,
+                                         std::optional<std::chrono::year_month_day> published,
+                                         RumorAnalysis* rules_out) const {
+        std::vector<SentenceFacts> facts;
+        std::vector<JudgedMention> judged;
+        RumorAnalysis r = run_rules(headline, body, published, facts, judged);
+        std::vector<std::vector<FrameHit>> frame_hits(facts.size());
+        std::vector<PhraseMatcher::Match> matches;
+        for (std::size_t i = 0; i < facts.size(); ++i) {
+            matches.clear();
+            frame.find(facts[i].text, matches);
+            for (const auto& m : matches) frame_hits[i].push_back({m.begin, m.end, static_cast<FrameKind>(m.payload)});
+        }
+        auto features = rumorwatch::status_features({facts, frame_hits, sources.is_party, judged, r.status});
+        if (rules_out) *rules_out = std::move(r);
+        return features;
+    }
+
+    /// The rules find and judge the mentions; where a party is named, the learned model
+    /// (when built in) decides the article's status from them and the words of the lead.
+    RumorAnalysis run_topic(std::string_view headline, std::string_view body,
+                            std::optional<std::chrono::year_month_day> published) const {
+        const StatusModel* model = decision == Analyzer::Decision::learned ? StatusModel::builtin() : nullptr;
+        if (!model) {
+            std::vector<SentenceFacts> facts;
+            std::vector<JudgedMention> judged;
+            return run_rules(headline, body, published, facts, judged);
+        }
+        RumorAnalysis r;
+        const auto features = features_of(headline, body, published, &r);
+        // An article that names no party is about another story whatever its words.
+        if (std::none_of(r.entities.begin(), r.entities.end(), [&](const std::string& id) { return is_party_id(id); }))
+            return r;
+        const auto scores = model->score(features);
+        apply_model_status(r, scores.best, scores.confidence);
+        return r;
+    }
+
+    bool is_party_id(std::string_view id) const {
+        for (const auto& e : topic->entities)
+            if (e.id == id) return e.party;
+        return false;
     }
 
     RumorAnalysis run_generic(std::string_view headline, std::string_view body,
@@ -239,10 +318,15 @@ struct Analyzer::Impl {
     }
 };
 
-Analyzer::Analyzer() : impl_(std::make_shared<const Impl>(nullptr)) {}
-Analyzer::Analyzer(const Topic& topic) : impl_(std::make_shared<const Impl>(&topic)) {}
+Analyzer::Analyzer() : impl_(std::make_shared<const Impl>(nullptr, Decision::rules)) {}
+Analyzer::Analyzer(const Topic& topic, Decision decision) : impl_(std::make_shared<const Impl>(&topic, decision)) {}
 
 const Topic* Analyzer::topic() const { return impl_->topic ? &*impl_->topic : nullptr; }
+
+std::vector<std::string> Analyzer::status_features(std::string_view headline, std::string_view body) const {
+    if (!impl_->topic) return {};
+    return impl_->features_of(headline, body, std::nullopt, nullptr);
+}
 
 RumorAnalysis Analyzer::analyze(const Article& article) const {
     std::optional<std::chrono::year_month_day> published;

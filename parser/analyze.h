@@ -5,7 +5,9 @@
 #include <chrono>
 #include <memory>
 #include <optional>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "parser/model.h"
 #include "parser/topic.h"
@@ -19,7 +21,7 @@ namespace rumorwatch {
 RumorAnalysis analyze_article(const Article& article, const Topic& topic);
 
 /// Judges a headline and body. With `topic` null the entity gate is off (the stance of
-/// the text toward its main claim, for `classify --generic`).
+/// the text toward its main claim, for `classify --generic`). The learned model decides.
 RumorAnalysis classify_text(std::string_view headline, std::string_view body, const Topic* topic);
 
 /// As above, with the claim the text is judged against (generic mode; ignored with a topic).
@@ -31,10 +33,16 @@ RumorAnalysis classify_text(std::string_view headline, std::string_view body, co
 /// Copies share the compiled tables. Thread-safety: const members may run concurrently.
 class Analyzer {
 public:
-    /// Generic mode: no topic, no entity gate.
+    /// Who decides an article's status in topic mode.
+    enum class Decision {
+        learned, ///< the rules find and judge mentions; the built-in learned model decides
+        rules,   ///< the rules alone (their own tests; the model's `rule=` feature)
+    };
+
+    /// Generic mode: no topic, no entity gate (the rules decide).
     Analyzer();
     /// Topic mode.
-    explicit Analyzer(const Topic& topic);
+    explicit Analyzer(const Topic& topic, Decision decision = Decision::learned);
 
     /// See analyze_article.
     RumorAnalysis analyze(const Article& article) const;
@@ -44,6 +52,10 @@ public:
     RumorAnalysis classify(std::string_view headline, std::string_view body,
                            std::optional<std::chrono::year_month_day> published = std::nullopt,
                            std::string_view claim = {}) const;
+
+    /// What the learned status model reads of a text (topic mode; empty in generic mode):
+    /// for `classify --features` and `make train`.
+    std::vector<std::string> status_features(std::string_view headline, std::string_view body) const;
 
     /// The topic, or null in generic mode.
     const Topic* topic() const;

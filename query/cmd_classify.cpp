@@ -19,6 +19,7 @@ namespace {
 struct ClassifyArgs {
     std::string topic;
     bool generic = false;
+    bool features = false;
 };
 
 /// The id of an input line for messages: its "id" when readable, else "line N".
@@ -40,7 +41,7 @@ std::string optional_string(const nlohmann::json& j, const char* key) {
 double rounded(double x) { return std::round(x * 1000.0) / 1000.0; }
 
 /// One input object -> one output object. @throws InputError for a malformed object.
-nlohmann::json classify_one(const nlohmann::json& in, const Analyzer& analyzer) {
+nlohmann::json classify_one(const nlohmann::json& in, const Analyzer& analyzer, bool features) {
     if (!in.is_object()) throw InputError("expected a JSON object");
     const bool has_text = in.contains("text");
     const bool has_parts = in.contains("headline") || in.contains("body");
@@ -68,6 +69,7 @@ nlohmann::json classify_one(const nlohmann::json& in, const Analyzer& analyzer) 
         if (!m.cue.empty()) out["cue"] = m.cue;
         if (!m.attribution.empty()) out["attribution"] = m.attribution;
     }
+    if (features) out["features"] = has_text ? analyzer.status_features("", text) : analyzer.status_features(headline, body);
     return out;
 }
 
@@ -89,7 +91,7 @@ int run_classify(const ClassifyArgs& args, Io& io) {
         }
         try {
             // Lines of text from the web may hold invalid UTF-8: replace rather than fail.
-            io.out << classify_one(in, analyzer).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
+            io.out << classify_one(in, analyzer, args.features).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
                    << "\n";
         } catch (const InputError& e) {
             ++bad;
@@ -119,6 +121,9 @@ void add_classify_command(CLI::App& app, Action& action, Io& io) {
                                   "Topic file (default: the shipped apple-alibaba topic)");
     auto* generic = cmd->add_flag("--generic", args->generic,
                                   "No topic: judge the stance of each text toward its main claim (or its \"claim\")");
+    auto* features = cmd->add_flag("--features", args->features,
+                                   "Add \"features\": what the learned status model reads of each text (for make train)");
+    features->excludes(generic);
     topic->excludes(generic);
     generic->excludes(topic);
     cmd->callback([&action, &io, args] { action = [&io, args] { return run_classify(*args, io); }; });

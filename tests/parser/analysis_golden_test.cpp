@@ -20,7 +20,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr const char* kAnalysisVersion = "A1";
+constexpr const char* kAnalysisVersion = "A2";
 
 std::string read(const fs::path& path) {
     std::ifstream in(path, std::ios::binary);
