@@ -64,7 +64,8 @@ CrawlSummary crawl(const CrawlOptions& options, std::ostream& progress) {
     FetcherOptions fetcher_options;
     fetcher_options.user_agent = options.config.user_agent;
     fetcher_options.connect_to = options.connect_to;
-    fetcher_options.allow_non_public_addresses = options.allow_private_addresses || !options.connect_to.empty();
+    // A mapping opens only the address it names (AddressGuard), not every private address.
+    fetcher_options.allow_non_public_addresses = options.allow_private_addresses;
     fetcher_options.capture_headers = warc.has_value();
     fetcher_options.max_total_connections = std::max(options.max_connections, 1);
     fetcher_options.limits.total_timeout = options.transfer_timeout;

@@ -162,7 +162,8 @@ void add_crawl_command(CLI::App& app, Action& action, Io& io) {
                     "HOST:PORT:ADDR:PORT; empty HOST or PORT matches any); may be repeated");
     cmd->add_flag("--allow-private-addresses", args->allow_private,
                   "Connect to loopback, private and link-local addresses (refused by default, so that "
-                  "a page cannot point the crawler at your own network; --connect-to lifts it too)");
+                  "a page cannot point the crawler at your own network; a --connect-to mapping lifts it "
+                  "only for the ADDR:PORT it names)");
     cmd->add_flag("-q,--quiet", args->quiet, "No progress output (for cron)");
     cmd->add_option("--log", args->log, "Append a JSON-lines log of every fetch to this file");
     cmd->add_flag("--refresh", args->refresh,
