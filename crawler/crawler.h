@@ -103,6 +103,12 @@ CrawlSummary import_warc(const WarcImportOptions& options, std::ostream& progres
 
 /// Writes the per-outlet table (fetched, not modified, new, updated, failed with reasons).
 void print_summary(const CrawlSummary& summary, std::ostream& out);
+/// Writes one line per outlet that had failures, with the reasons: what `--quiet` still
+/// shows, so that cron mails them.
+void print_failures(const CrawlSummary& summary, std::ostream& out);
+/// True when outlets were tried and none answered: every failure, not one page fetched or
+/// found unchanged, from any outlet. The crawl then exits non-zero.
+bool no_outlet_answered(const CrawlSummary& summary);
 
 /// Asks a running crawl to finish the batch in hand, commit and return (async-signal-safe).
 void request_crawl_stop() noexcept;

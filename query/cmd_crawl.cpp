@@ -141,7 +141,11 @@ int run_crawl(const CrawlArgs& args, Io& io) {
     }
     const CrawlSummary summary = crawl(options, io.err);
     if (!options.quiet) print_summary(summary, io.out);
-    // Pages that failed are reported and retried by a later crawl; the crawl itself worked.
+    else print_failures(summary, io.err);
+    // A crawl that reached no outlet at all (network down, every host refusing) is a failure
+    // cron must hear of; pages that failed among fetched ones are retried by a later crawl.
+    if (no_outlet_answered(summary))
+        throw Error("crawl: no outlet could be fetched: every request failed (reasons above)");
     return 0;
 }
 

@@ -209,3 +209,21 @@ TEST_CASE("operations: --shard K/N splits the outlets; --log writes JSON lines; 
     CHECK(refused.exit_code == 2);
     CHECK(refused.err.find("--shard") != std::string::npos);
 }
+
+// Regression (issue 17, finding 12): a crawl in which no outlet answered exited 0 and,
+// under --quiet, printed nothing, so cron never told anyone. Port 1 on loopback refuses
+// every connection: nothing listens there.
+TEST_CASE("operations: a crawl that reaches no outlet exits 1 and --quiet still names the failures",
+          "[crawler][e2e]") {
+    const World world;
+    TempDir dir;
+    const auto result = run({"crawl", "--config", world.site.file("outlets.json"), "--topic",
+                             (source_dir() / "seeds/topics/apple-alibaba.json").string(), "--db", dir.file("db"),
+                             "--connect-to", "::127.0.0.1:1", "--quiet"},
+                            dir);
+    REQUIRE_FALSE(result.timed_out);
+    CHECK(result.exit_code == 1);
+    CHECK(result.out.empty());
+    CHECK_THAT(result.err, Catch::Contains("no outlet could be fetched"));
+    for (int i = 0; i < kOutlets; ++i) CHECK_THAT(result.err, Catch::Contains("outlet \"" + outlet_id(i) + "\""));
+}
