@@ -4,6 +4,7 @@
 #include <set>
 
 #include <date/tz.h>
+#include <re2/re2.h>
 
 #include "parser/errors.h"
 #include "parser/url.h"
@@ -151,11 +152,11 @@ Outlet parse_outlet(const json& j, const std::string& file, std::size_t index) {
         if (!looks_like_http_url(u)) r.fail("sitemaps", "\"" + u + "\" is not an http(s) URL");
     o.allow = r.strings("allow");
     for (const auto& pattern : o.allow) {
-        try {
-            std::regex re(pattern);
-        } catch (const std::regex_error& e) {
-            r.fail("allow", "\"" + pattern + "\" is not a valid regular expression: " + e.what());
-        }
+        // The crawler matches with RE2 (linear time): a pattern it cannot take (a
+        // backreference, a lookahead) is refused here rather than ignored later.
+        const RE2 re(pattern, RE2::Quiet);
+        if (!re.ok())
+            r.fail("allow", "\"" + pattern + "\" is not a regular expression RE2 accepts: " + re.error());
     }
     o.language = *r.string("language", true);
     static const std::regex kLang("^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$");

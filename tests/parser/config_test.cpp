@@ -70,6 +70,9 @@ TEST_CASE("config: field errors name the outlet and the field", "[parser]") {
         {"\"language\": \"en\"", "\"langauge\": \"en\"", "field \"langauge\": unknown field"},
         {"\"home\": \"https://www.example-wire.com/\"", "\"home\": \"ftp://x/\"", "field \"home\""},
         {"\\\\d{4}/", "(\\\\d{4}/", "field \"allow\""},
+        // RE2 matches the patterns: what it cannot take (lookahead, backreference) is refused.
+        {"\\\\d{4}/", "(?=\\\\d{4}/)", "field \"allow\": \"^https://www\\.example-wire\\.com/(?="},
+        {"\\\\d{4}/", "(\\\\d)\\\\1/", "is not a regular expression RE2 accepts"},
         {"\"id\": \"pacific-wire\",", "", "field \"id\": is required"},
     };
     for (const auto& c : cases) {
