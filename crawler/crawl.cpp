@@ -15,6 +15,11 @@
 namespace rumorwatch {
 namespace {
 
+/// Longest wait on one throttling host in a --once crawl. Retry-After values seen in the
+/// wild are seconds to a couple of minutes; a timer every 30 minutes needs this run over
+/// well before the next starts, so the URLs of a host asking for more wait for that run.
+constexpr std::chrono::milliseconds kOnceMaxHostWait{60'000};
+
 void add_into(CrawlSummary& total, const CrawlSummary& pass) {
     for (const auto& [id, s] : pass.outlets) {
         OutletSummary& t = total.outlets[id];
@@ -76,6 +81,9 @@ CrawlSummary crawl(const CrawlOptions& options, std::ostream& progress) {
     EngineSettings settings;
     settings.workers = options.workers;
     settings.backoff.retry_base = std::chrono::milliseconds(500);
+    // A --once crawl is run by cron or a timer: a host that asks for minutes is left to the
+    // next run rather than holding this one, and the crawl lock, open.
+    if (!options.every) settings.backoff.retry_after_max = kOnceMaxHostWait;
     settings.max_body_bytes = fetcher_options.limits.max_body_bytes;
     const EngineParts parts{options, outlets, *fetcher, index, robots, log, warc ? &*warc : nullptr};
 
