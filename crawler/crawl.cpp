@@ -15,6 +15,11 @@
 namespace rumorwatch {
 namespace {
 
+/// Longest wait on one throttling host in a --once crawl. Retry-After values seen in the
+/// wild are seconds to a couple of minutes; a timer every 30 minutes needs this run over
+/// well before the next starts, so the URLs of a host asking for more wait for that run.
+constexpr std::chrono::milliseconds kOnceMaxHostWait{60'000};
+
 void add_into(CrawlSummary& total, const CrawlSummary& pass) {
     for (const auto& [id, s] : pass.outlets) {
         OutletSummary& t = total.outlets[id];
@@ -64,7 +69,8 @@ CrawlSummary crawl(const CrawlOptions& options, std::ostream& progress) {
     FetcherOptions fetcher_options;
     fetcher_options.user_agent = options.config.user_agent;
     fetcher_options.connect_to = options.connect_to;
-    fetcher_options.allow_non_public_addresses = options.allow_private_addresses || !options.connect_to.empty();
+    // A mapping opens only the address it names (AddressGuard), not every private address.
+    fetcher_options.allow_non_public_addresses = options.allow_private_addresses;
     fetcher_options.capture_headers = warc.has_value();
     fetcher_options.max_total_connections = std::max(options.max_connections, 1);
     fetcher_options.limits.total_timeout = options.transfer_timeout;
@@ -75,6 +81,9 @@ CrawlSummary crawl(const CrawlOptions& options, std::ostream& progress) {
     EngineSettings settings;
     settings.workers = options.workers;
     settings.backoff.retry_base = std::chrono::milliseconds(500);
+    // A --once crawl is run by cron or a timer: a host that asks for minutes is left to the
+    // next run rather than holding this one, and the crawl lock, open.
+    if (!options.every) settings.backoff.retry_after_max = kOnceMaxHostWait;
     settings.max_body_bytes = fetcher_options.limits.max_body_bytes;
     const EngineParts parts{options, outlets, *fetcher, index, robots, log, warc ? &*warc : nullptr};
 

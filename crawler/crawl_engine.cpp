@@ -247,6 +247,17 @@ private:
         write(report_failure(task, &r, PageReport::Event::failed, failure_reason(r), now_wall_));
     }
 
+    /// The host asked for a wait longer than this run waits (retry_after_max): this URL and
+    /// the host's queued ones are left to the next run, as failures that say so, instead of
+    /// holding the crawl (and its lock) open.
+    void defer_host(CrawlTask task, const FetchResult& r) {
+        const std::string reason = "deferred to the next run (" + failure_reason(r) + ", host asks to wait over " +
+                                   std::to_string(settings_.backoff.retry_after_max.count() / 1000) + " s)";
+        write(report_failure(task, &r, PageReport::Event::failed, reason, now_wall_));
+        for (auto& dropped : frontier_.drop_host(task.host))
+            write(report_failure(dropped, nullptr, PageReport::Event::failed, reason, now_wall_));
+    }
+
     void handle_robots(CrawlTask task, FetchResult r, FetchOutcome outcome, SteadyTime now) {
         const BackoffSettings& b = settings_.backoff;
         if ((outcome == FetchOutcome::transient || outcome == FetchOutcome::throttled) && task.attempt < b.max_retries) {
@@ -293,7 +304,9 @@ private:
             const auto retry_after = parse_retry_after(r.header("retry-after").value_or(""), r.started_wall);
             HostState* host = frontier_.find_host(task.host);
             const SteadyTime until = host ? host->on_throttled(now, retry_after, b, rng_) : now;
-            if (task.attempt < b.max_retries && until - now <= b.retry_after_max) {
+            if (until - now > b.retry_after_max) {
+                defer_host(std::move(task), r);
+            } else if (task.attempt < b.max_retries) {
                 ++task.attempt;
                 task.not_before = until;
                 frontier_.retry(std::move(task));

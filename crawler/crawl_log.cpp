@@ -58,6 +58,35 @@ std::string progress_line(int fetched, int not_modified, std::size_t queued, int
     return buffer;
 }
 
+namespace {
+
+std::string reasons_of(const OutletSummary& s) {
+    std::string reasons;
+    for (const auto& [reason, count] : s.failure_reasons) {
+        if (!reasons.empty()) reasons += ", ";
+        reasons += reason + " ×" + std::to_string(count);
+    }
+    return reasons;
+}
+
+} // namespace
+
+void print_failures(const CrawlSummary& summary, std::ostream& out) {
+    for (const auto& [id, s] : summary.outlets)
+        if (s.failed > 0)
+            out << "rumorwatch: warning: outlet \"" << id << "\": " << s.failed << " failed, " << s.fetched
+                << " fetched: " << reasons_of(s) << "\n";
+}
+
+bool no_outlet_answered(const CrawlSummary& summary) {
+    bool failed = false;
+    for (const auto& [id, s] : summary.outlets) {
+        if (s.fetched > 0 || s.not_modified > 0) return false;
+        failed = failed || s.failed > 0;
+    }
+    return failed;
+}
+
 void print_summary(const CrawlSummary& summary, std::ostream& out) {
     std::size_t width = 6;
     for (const auto& [id, s] : summary.outlets) width = std::max(width, id.size());
@@ -70,11 +99,7 @@ void print_summary(const CrawlSummary& summary, std::ostream& out) {
     row("outlet", "fetched", "not mod", "new", "updated", "unchanged", "failed", "failures");
     OutletSummary total;
     for (const auto& [id, s] : summary.outlets) {
-        std::string reasons;
-        for (const auto& [reason, count] : s.failure_reasons) {
-            if (!reasons.empty()) reasons += ", ";
-            reasons += reason + " ×" + std::to_string(count);
-        }
+        const std::string reasons = reasons_of(s);
         row(id, std::to_string(s.fetched), std::to_string(s.not_modified), std::to_string(s.added),
             std::to_string(s.updated), std::to_string(s.unchanged), std::to_string(s.failed), reasons);
         total.fetched += s.fetched;

@@ -73,6 +73,7 @@ struct CrawlSummary {
     int requests = 0;         ///< HTTP requests made, robots.txt included
     bool interrupted = false; ///< stopped by a signal; what was done is committed
     int cycles = 0;           ///< crawls made (more than one with `every`)
+    int damaged_members = 0;  ///< import_warc: corrupt gzip members skipped (their records lost)
 };
 
 /// Crawls every outlet of the shard once (or forever with `every`) into the index.
@@ -98,11 +99,19 @@ std::vector<std::string> warc_files_in(const std::string& dir);
 /// Indexes the HTML responses of WARC files with no network: each page goes through the same
 /// decoding, extraction, analysis and index stage as a crawled one, its version pointing at
 /// the WARC file and record it came from. Pages of hosts no outlet covers are skipped and
-/// counted. Takes the crawl lock. @throws InputError for unreadable files, IndexError.
+/// counted. A corrupt gzip member is skipped (a warning names file and offset, the summary
+/// counts it) and the rest imported; so is a record over kMaxWarcRecordBytes. Takes the
+/// crawl lock. @throws InputError for unreadable or non-WARC files, IndexError.
 CrawlSummary import_warc(const WarcImportOptions& options, std::ostream& progress);
 
 /// Writes the per-outlet table (fetched, not modified, new, updated, failed with reasons).
 void print_summary(const CrawlSummary& summary, std::ostream& out);
+/// Writes one line per outlet that had failures, with the reasons: what `--quiet` still
+/// shows, so that cron mails them.
+void print_failures(const CrawlSummary& summary, std::ostream& out);
+/// True when outlets were tried and none answered: every failure, not one page fetched or
+/// found unchanged, from any outlet. The crawl then exits non-zero.
+bool no_outlet_answered(const CrawlSummary& summary);
 
 /// Asks a running crawl to finish the batch in hand, commit and return (async-signal-safe).
 void request_crawl_stop() noexcept;

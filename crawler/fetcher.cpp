@@ -89,7 +89,7 @@ struct Transfer {
     bool wrong_type = false;
     int hops = 0; ///< redirects followed to reach this request
     bool cut = false; ///< stopped at max_body on purpose (FetchRequest::keep_head)
-    bool allow_non_public = false;
+    const AddressGuard* guard = nullptr;
     bool refused_address = false; ///< a connection to a non-public address was refused
     char error_buffer[CURL_ERROR_SIZE] = {};
 };
@@ -178,7 +178,7 @@ size_t on_body(char* data, size_t size, size_t count, void* user) {
 /// place where the address is known for sure, so the private-address guard lives here.
 curl_socket_t on_open_socket(void* user, curlsocktype, curl_sockaddr* address) {
     auto* t = static_cast<Transfer*>(user);
-    if (!t->allow_non_public && is_non_public_address(&address->addr)) {
+    if (!t->guard->allows(&address->addr)) {
         t->refused_address = true;
         return CURL_SOCKET_BAD;
     }
@@ -201,7 +201,8 @@ int on_debug(CURL*, curl_infotype type, char* data, size_t size, void* user) {
 class CurlFetcher final : public Fetcher {
 public:
     explicit CurlFetcher(const FetcherOptions& options)
-        : options_(options), multi_(make_curl_multi()), connect_to_(options.connect_to) {
+        : options_(options), multi_(make_curl_multi()), connect_to_(options.connect_to),
+          guard_(options.allow_non_public_addresses, options.connect_to) {
         curl_multi_setopt(multi_.get(), CURLMOPT_MAX_TOTAL_CONNECTIONS,
                           static_cast<long>(options.max_total_connections));
         curl_multi_setopt(multi_.get(), CURLMOPT_MAX_HOST_CONNECTIONS,
@@ -277,7 +278,7 @@ private:
         if (!t.request.keep_head)
             curl_easy_setopt(h, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(l.max_body_bytes));
         if (connect_to_.get()) curl_easy_setopt(h, CURLOPT_CONNECT_TO, connect_to_.get());
-        t.allow_non_public = options_.allow_non_public_addresses;
+        t.guard = &guard_;
         curl_easy_setopt(h, CURLOPT_OPENSOCKETFUNCTION, on_open_socket);
         curl_easy_setopt(h, CURLOPT_OPENSOCKETDATA, &t);
 
@@ -395,7 +396,8 @@ private:
         r.error = classify(code, t);
         r.cut_at_limit = t.cut;
         if (r.error == FetchError::private_address) {
-            r.error_message = "refused to connect to a non-public address (--allow-private-addresses allows it)";
+            r.error_message = "refused to connect to a non-public address no --connect-to mapping names "
+                              "(--allow-private-addresses allows all)";
             r.body.clear();
         } else if (r.error != FetchError::none) {
             r.error_message = t.error_buffer[0] ? t.error_buffer : curl_easy_strerror(code);
@@ -416,6 +418,7 @@ private:
     FetcherOptions options_;
     CurlMulti multi_;
     CurlSlist connect_to_;
+    AddressGuard guard_;
     // Declared after multi_ so transfers are destroyed first (cancel_all in the destructor
     // removes them from the multi handle before either goes).
     std::unordered_map<CURL*, std::unique_ptr<Transfer>> running_;

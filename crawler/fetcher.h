@@ -41,7 +41,8 @@ struct FetcherOptions {
     bool capture_headers = false;
     /// Connect to loopback, private, link-local and other non-public addresses
     /// (crawler/net_address.h). Off, such connections are refused before they are made
-    /// (FetchError::private_address), wherever the name or redirect came from.
+    /// (FetchError::private_address), wherever the name or redirect came from, except to
+    /// the address and port a `connect_to` entry names (AddressGuard).
     bool allow_non_public_addresses = false;
 };
 

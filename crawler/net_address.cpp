@@ -3,12 +3,15 @@
 #include "crawler/net_address.h"
 
 #include <arpa/inet.h>
+#include <netdb.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
 
 #include <cstdint>
 #include <cstring>
+#include <optional>
 #include <string>
+#include <utility>
 
 namespace rumorwatch {
 namespace {
@@ -43,7 +46,73 @@ bool non_public_v6(const unsigned char* b) {
     return false;
 }
 
+/// The numeric address and port of a socket address; port -1 for other families.
+std::pair<std::string, int> numeric(const sockaddr* address) {
+    char text[INET6_ADDRSTRLEN] = {};
+    if (address->sa_family == AF_INET) {
+        sockaddr_in v4;
+        std::memcpy(&v4, address, sizeof v4);
+        inet_ntop(AF_INET, &v4.sin_addr, text, sizeof text);
+        return {text, ntohs(v4.sin_port)};
+    }
+    if (address->sa_family == AF_INET6) {
+        sockaddr_in6 v6;
+        std::memcpy(&v6, address, sizeof v6);
+        inet_ntop(AF_INET6, &v6.sin6_addr, text, sizeof text);
+        return {text, ntohs(v6.sin6_port)};
+    }
+    return {"", -1};
+}
+
+/// CONNECT-TO-HOST and CONNECT-TO-PORT of "HOST:PORT:CONNECT-TO-HOST:CONNECT-TO-PORT"
+/// (an IPv6 host in brackets); nullopt when the entry has another shape.
+std::optional<std::pair<std::string, std::string>> mapping_target(std::string_view entry) {
+    const auto last = entry.rfind(':');
+    if (last == std::string_view::npos) return std::nullopt;
+    const std::string_view port = entry.substr(last + 1);
+    std::string_view rest = entry.substr(0, last);
+    std::string_view host;
+    if (rest.ends_with(']')) {
+        const auto open = rest.rfind('[');
+        if (open == std::string_view::npos) return std::nullopt;
+        host = rest.substr(open + 1, rest.size() - open - 2);
+    } else {
+        const auto colon = rest.rfind(':');
+        host = colon == std::string_view::npos ? rest : rest.substr(colon + 1);
+    }
+    return std::pair{std::string(host), std::string(port)};
+}
+
 } // namespace
+
+AddressGuard::AddressGuard(bool allow_all, const std::vector<std::string>& connect_to) : allow_all_(allow_all) {
+    for (const std::string& entry : connect_to) {
+        const auto target = mapping_target(entry);
+        if (!target || target->first.empty()) continue; // an empty host keeps the URL's host
+        int port = 0;
+        for (const char c : target->second) {
+            if (c < '0' || c > '9' || port > 65535) { port = -1; break; }
+            port = port * 10 + (c - '0');
+        }
+        if (port < 0 || port > 65535) continue;
+        addrinfo hints{};
+        hints.ai_socktype = SOCK_STREAM;
+        addrinfo* found = nullptr;
+        if (getaddrinfo(target->first.c_str(), nullptr, &hints, &found) != 0) continue;
+        for (const addrinfo* a = found; a; a = a->ai_next)
+            if (const auto [address, ignored] = numeric(a->ai_addr); !address.empty())
+                targets_.push_back({address, port});
+        freeaddrinfo(found);
+    }
+}
+
+bool AddressGuard::allows(const sockaddr* address) const {
+    if (allow_all_ || !is_non_public_address(address)) return true;
+    const auto [text, port] = numeric(address);
+    for (const Target& t : targets_)
+        if (t.address == text && (t.port == 0 || t.port == port)) return true;
+    return false;
+}
 
 bool is_non_public_address(const sockaddr* address) {
     if (!address) return true;

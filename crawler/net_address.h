@@ -4,7 +4,9 @@
 /// following it would let the web probe the operator's own network (SSRF).
 #pragma once
 
+#include <string>
 #include <string_view>
+#include <vector>
 
 struct sockaddr;
 
@@ -17,5 +19,29 @@ namespace rumorwatch {
 bool is_non_public_address(const sockaddr* address);
 /// The same on the textual form ("10.1.2.3", "::1"); false for text that is no address.
 bool is_non_public_address(std::string_view text);
+
+/// The decision the fetcher makes for every socket it opens. Public addresses always pass.
+/// A non-public one passes when the operator allowed them all (--allow-private-addresses)
+/// or when it is the target of one of the operator's CONNECT_TO mappings, at that port: a
+/// mapping sends the hosts it names to a test server, and must not let a page or redirect
+/// reach any other loopback port or the cloud metadata service (169.254.169.254).
+/// Immutable after construction, so thread-safe.
+class AddressGuard {
+public:
+    /// `connect_to` holds libcurl CONNECT_TO entries ("HOST:PORT:CONNECT-TO-HOST:CONNECT-TO-PORT");
+    /// an empty CONNECT-TO-PORT allows every port of that address, as libcurl then keeps the
+    /// URL's port. A target given as a name (localhost) is resolved here, once.
+    AddressGuard(bool allow_all, const std::vector<std::string>& connect_to);
+    /// True when a connection to `address` (its address and port) may be made.
+    bool allows(const sockaddr* address) const;
+
+private:
+    struct Target {
+        std::string address; ///< numeric, as inet_ntop writes it
+        int port = 0;        ///< 0: any
+    };
+    bool allow_all_ = false;
+    std::vector<Target> targets_;
+};
 
 } // namespace rumorwatch

@@ -2,10 +2,13 @@
 /// URL splitting for scheduling, outlet lookup and sharding.
 #include "crawler/outlet_map.h"
 
-#include "parser/url.h"
-
 #include <algorithm>
 #include <cstdint>
+
+#include <re2/re2.h>
+
+#include "parser/errors.h"
+#include "parser/url.h"
 
 namespace rumorwatch {
 
@@ -31,7 +34,13 @@ OutletMap::OutletMap(std::vector<Outlet> outlets) : outlets_(std::move(outlets))
     compiled_.reserve(outlets_.size());
     for (const Outlet& o : outlets_) {
         Compiled c;
-        for (const auto& pattern : o.allow) c.allow.emplace_back(pattern, std::regex::ECMAScript | std::regex::optimize);
+        for (const auto& pattern : o.allow) {
+            auto re = std::make_shared<const RE2>(pattern, RE2::Quiet);
+            if (!re->ok())
+                throw ConfigError("outlet \"" + o.id + "\": field \"allow\": \"" + pattern +
+                                  "\" is not a regular expression RE2 accepts: " + re->error());
+            c.allow.push_back(std::move(re));
+        }
         auto add_host = [&](const std::string& url) {
             if (auto key = host_key(url); !key.empty() && std::find(c.hosts.begin(), c.hosts.end(), key) == c.hosts.end())
                 c.hosts.push_back(std::move(key));
@@ -60,10 +69,10 @@ bool OutletMap::allows(const Outlet& outlet, std::string_view url) const {
     if (index >= outlets_.size()) return false;
     const Compiled& c = compiled_[index];
     if (c.allow.empty()) return host_key(url) == host_key(outlet.home);
-    // std::regex recurses per character: a hostile 50 KB URL would overflow the stack.
     if (url.size() > kMaxCrawlUrlBytes) return false;
-    const std::string text(url);
-    return std::any_of(c.allow.begin(), c.allow.end(), [&](const std::regex& re) { return std::regex_search(text, re); });
+    const re2::StringPiece text(url.data(), url.size());
+    return std::any_of(c.allow.begin(), c.allow.end(),
+                       [&](const std::shared_ptr<const RE2>& re) { return RE2::PartialMatch(text, *re); });
 }
 
 bool OutletMap::is_discovery_page(const Outlet& outlet, std::string_view url) const {

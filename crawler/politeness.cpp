@@ -48,20 +48,24 @@ std::string failure_reason(const FetchResult& r) {
 
 std::optional<std::chrono::seconds> parse_retry_after(std::string_view value,
                                                       std::chrono::system_clock::time_point now_wall) {
+    // A year is "not in this run" whatever the unit; more would overflow the steady clock's
+    // nanoseconds once added to now (a date in 9999 once came out as no wait at all).
+    constexpr std::chrono::seconds kMaxRetryAfter(365LL * 86400);
     while (!value.empty() && std::isspace(static_cast<unsigned char>(value.front()))) value.remove_prefix(1);
     while (!value.empty() && std::isspace(static_cast<unsigned char>(value.back()))) value.remove_suffix(1);
     if (value.empty()) return std::nullopt;
     if (std::all_of(value.begin(), value.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); })) {
         long long n = 0;
         const auto [ptr, ec] = std::from_chars(value.data(), value.data() + value.size(), n);
-        if (ec != std::errc()) return std::chrono::seconds(365LL * 86400); // absurdly large: huge
-        return std::chrono::seconds(n);
+        if (ec != std::errc()) return kMaxRetryAfter; // absurdly large: huge
+        return std::min(std::chrono::seconds(n), kMaxRetryAfter);
     }
     // An HTTP date is an RFC 1123 date, which the feed date reader understands.
     const auto when = parse_feed_date(value);
     if (!when) return std::nullopt;
-    const auto delta = std::chrono::duration_cast<std::chrono::seconds>(*when - now_wall);
-    return std::max(delta, std::chrono::seconds(0));
+    // In seconds: the system clock's nanoseconds cannot hold the distance to year 9999.
+    const auto delta = when->time_since_epoch() - std::chrono::floor<std::chrono::seconds>(now_wall).time_since_epoch();
+    return std::clamp(std::chrono::duration_cast<std::chrono::seconds>(delta), std::chrono::seconds(0), kMaxRetryAfter);
 }
 
 namespace {

@@ -34,7 +34,8 @@ FetchOutcome classify_outcome(const FetchResult& result);
 std::string failure_reason(const FetchResult& result);
 
 /// Reads a Retry-After value: delta seconds or an HTTP date (against `now_wall`).
-/// std::nullopt when absent or unreadable; never negative.
+/// std::nullopt when absent or unreadable; never negative, never over a year (a date in
+/// year 9999 is a year).
 std::optional<std::chrono::seconds> parse_retry_after(std::string_view value,
                                                       std::chrono::system_clock::time_point now_wall);
 
@@ -43,7 +44,10 @@ struct BackoffSettings {
     Millis host_block_base{2'000};   ///< first block of a host that throttles without Retry-After
     Millis host_block_max{600'000};  ///< the doubling stops here
     Millis forgive_after{300'000};   ///< a host quiet this long starts again from the base
-    Millis retry_after_max{3'600'000}; ///< a longer Retry-After gives up on the URL for this run
+    /// A host that asks to wait longer (Retry-After, or its doubled block) has its URLs
+    /// deferred to the next run. A --once crawl waits at most a minute: it must end before
+    /// the next scheduled one (crawl.cpp).
+    Millis retry_after_max{3'600'000};
     Millis retry_base{1'000};        ///< first retry delay of a transient fault
     Millis retry_max{60'000};
     int max_retries = 3;             ///< transient faults; throttled ones get the same budget

@@ -13,6 +13,7 @@
 
 #include "crawler/bounded_queue.h"
 #include "crawler/crawl_lock.h"
+#include "crawler/fetcher.h"
 #include "crawler/index_stage.h"
 #include "crawler/page_processor.h"
 #include "crawler/warc_reader.h"
@@ -23,7 +24,8 @@
 namespace rumorwatch {
 namespace {
 
-constexpr std::size_t kMaxBody = 16u << 20;
+/// The crawler's body cap (FetchLimits::max_body_bytes): a captured body inflates no further.
+constexpr std::size_t kMaxBody = FetchLimits{}.max_body_bytes;
 
 std::string target_uri(const WarcRecord& record) {
     std::string uri = record.field("WARC-Target-URI");
@@ -57,6 +59,8 @@ namespace {
 
 struct ImportCounts {
     int responses = 0, unattributed = 0, not_pages = 0, truncated_files = 0;
+    std::vector<std::string> damage;    ///< corrupt gzip members skipped, file and offset
+    std::vector<std::string> oversized; ///< records over the cap skipped, file and offset
 };
 
 /// Reads every response of the files in order and turns each page into a PageReport (parse,
@@ -108,6 +112,8 @@ void read_pages(const WarcImportOptions& options, const OutletMap& outlets, cons
             if (!emit(std::move(report))) return;
         }
         if (reader.truncated()) ++counts.truncated_files;
+        counts.damage.insert(counts.damage.end(), reader.damage().begin(), reader.damage().end());
+        counts.oversized.insert(counts.oversized.end(), reader.oversized().begin(), reader.oversized().end());
     }
 }
 
@@ -165,10 +171,14 @@ CrawlSummary import_warc(const WarcImportOptions& options, std::ostream& progres
         if (counts.truncated_files) progress << ", " << counts.truncated_files << " file(s) ended inside a record";
         progress << "\n";
     }
+    // Shown even when quiet: these are records lost, which the exit code reports too.
+    for (const auto& line : counts.damage) progress << "rumorwatch: warning: " << line << "\n";
+    for (const auto& line : counts.oversized) progress << "rumorwatch: warning: " << line << "\n";
     CrawlSummary summary;
     summary.outlets = stage.outlets();
     summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     summary.cycles = 1;
+    summary.damaged_members = static_cast<int>(counts.damage.size());
     return summary;
 }
 

@@ -2,6 +2,7 @@
 /// The WARC reader.
 #include "crawler/warc_reader.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cerrno>
 #include <charconv>
@@ -49,12 +50,19 @@ struct WarcReader::Inflater {
     z_stream z{};
     bool active = false;
     std::string input;
+    std::size_t read_total = 0;       ///< compressed bytes read from the file so far
+    std::size_t member_start = 0;     ///< compressed offset where the current member began
+    std::size_t member_out_start = 0; ///< decompressed offset where its output began
+    bool scanned_to = false;          ///< the current member was found by scanning for a header
+
+    std::size_t position() const { return read_total - z.avail_in; }
     ~Inflater() {
         if (active) inflateEnd(&z);
     }
 };
 
-WarcReader::WarcReader(const std::string& path) : path_(path), inflater_(std::make_unique<Inflater>()) {
+WarcReader::WarcReader(const std::string& path, std::size_t max_record_bytes)
+    : path_(path), inflater_(std::make_unique<Inflater>()), max_record_bytes_(max_record_bytes) {
     file_ = std::fopen(path.c_str(), "rb");
     if (!file_) throw InputError(path + ": cannot read: " + std::strerror(errno));
     unsigned char magic[2] = {};
@@ -93,6 +101,7 @@ bool WarcReader::fill(std::size_t wanted) {
                 eof_ = true;
                 break;
             }
+            in.read_total += n;
             in.z.next_in = reinterpret_cast<Bytef*>(in.input.data());
             in.z.avail_in = static_cast<uInt>(n);
         }
@@ -104,14 +113,87 @@ bool WarcReader::fill(std::size_t wanted) {
         if (rc == Z_STREAM_END) {
             // One member done; the next starts right after it (records are members).
             inflateReset(&in.z);
+            in.member_start = in.position();
+            in.member_out_start = offset_ + buffer_.size();
+            in.scanned_to = false;
         } else if (rc != Z_OK && rc != Z_BUF_ERROR) {
-            throw InputError(path_ + ": corrupt gzip data (at byte " + std::to_string(in.z.total_in) + ")");
+            skip_damaged_member();
         }
     }
     return buffer_.size() - consumed_ >= wanted;
 }
 
+void WarcReader::skip_damaged_member() {
+    Inflater& in = *inflater_;
+    // A member reached by scanning that fails was a false header inside the damaged one:
+    // the damage is already reported.
+    if (!in.scanned_to)
+        damage_.push_back(path_ + ": corrupt gzip member at byte " + std::to_string(in.member_start) + " skipped" +
+                          (in.z.msg ? std::string(" (") + in.z.msg + ")" : std::string()));
+    // What the member produced and nobody read yet belongs to no trustworthy record.
+    const std::size_t produced = in.member_out_start > offset_ ? in.member_out_start - offset_ : 0;
+    buffer_.resize(std::max(produced, consumed_));
+    resync_ = true;
+    // The next member starts at the next gzip header (1f 8b, deflate) after this one's start.
+    static constexpr std::string_view kMagic("\x1f\x8b\x08", 3);
+    std::string chunk(kChunk, '\0');
+    std::size_t pos = in.member_start + 1;
+    std::optional<std::size_t> next;
+    while (!next) {
+        if (std::fseek(file_, static_cast<long>(pos), SEEK_SET) != 0) break;
+        const std::size_t n = std::fread(chunk.data(), 1, chunk.size(), file_);
+        if (n < kMagic.size()) break;
+        if (const auto hit = std::string_view(chunk.data(), n).find(kMagic); hit != std::string_view::npos)
+            next = pos + hit;
+        else
+            pos += n - (kMagic.size() - 1);
+    }
+    inflateReset(&in.z);
+    in.z.avail_in = 0;
+    if (!next || std::fseek(file_, static_cast<long>(*next), SEEK_SET) != 0) {
+        eof_ = true;
+        return;
+    }
+    in.read_total = *next;
+    in.member_start = *next;
+    in.member_out_start = offset_ + buffer_.size();
+    in.scanned_to = true;
+}
+
+bool WarcReader::find_record_start() {
+    while (true) {
+        const std::string_view rest = std::string_view(buffer_).substr(consumed_);
+        for (std::size_t at = rest.find("WARC/"); at != std::string_view::npos; at = rest.find("WARC/", at + 1)) {
+            if (at == 0 || rest[at - 1] == '\n') {
+                consumed_ += at;
+                return true;
+            }
+        }
+        // Keep a tail that could be the start of "WARC/" cut by the buffer's end.
+        if (rest.size() > 5) consumed_ += rest.size() - 5;
+        if (!fill(buffer_.size() - consumed_ + 1)) return false;
+    }
+}
+
 std::optional<WarcRecord> WarcReader::next() {
+    while (true) {
+        bool retry = false;
+        std::optional<WarcRecord> record = read_record(retry);
+        if (!retry) return record;
+    }
+}
+
+std::optional<WarcRecord> WarcReader::read_record(bool& retry) {
+    const std::size_t damaged_before = damage_.size();
+    const auto damaged = [&] { return resync_ || damage_.size() != damaged_before; };
+    if (resync_) {
+        resync_ = false;
+        if (!find_record_start()) return std::nullopt;
+        if (resync_) { // another damaged member while looking
+            retry = true;
+            return std::nullopt;
+        }
+    }
     // Skip the blank lines between records.
     while (true) {
         if (!fill(1)) return std::nullopt; // a clean end
@@ -124,6 +206,10 @@ std::optional<WarcRecord> WarcReader::next() {
         const bool more = fill(want);
         header_end = std::string_view(buffer_).substr(consumed_).find("\r\n\r\n");
         if (header_end != std::string::npos || !more || want > (1u << 24)) break;
+    }
+    if (damaged()) {
+        retry = true;
+        return std::nullopt;
     }
     if (header_end == std::string::npos) {
         truncated_ = true;
@@ -156,8 +242,32 @@ std::optional<WarcRecord> WarcReader::next() {
         }
     }
     if (!have_length) throw InputError(path_ + ": WARC record without Content-Length");
+    if (length > max_record_bytes_) {
+        // Skipped as it streams by: never held whole.
+        oversized_.push_back(path_ + ": record at decompressed byte " + std::to_string(offset_ + consumed_) + " (" +
+                             std::to_string(length) + " bytes) is over the " + std::to_string(max_record_bytes_ >> 20) +
+                             " MiB cap, skipped");
+        consumed_ += header_end + 4;
+        for (std::size_t left = length; left > 0;) {
+            if (!fill(1)) {
+                truncated_ = true;
+                return std::nullopt;
+            }
+            if (damaged()) break;
+            const std::size_t take = std::min(left, buffer_.size() - consumed_);
+            consumed_ += take;
+            left -= take;
+        }
+        retry = true;
+        return std::nullopt;
+    }
     const std::size_t block_start = consumed_ + header_end + 4;
-    if (!fill(header_end + 4 + length)) {
+    const bool complete = fill(header_end + 4 + length);
+    if (damaged()) {
+        retry = true;
+        return std::nullopt;
+    }
+    if (!complete) {
         truncated_ = true;
         return std::nullopt;
     }

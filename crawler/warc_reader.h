@@ -35,13 +35,19 @@ struct HttpMessage {
 /// std::nullopt when the block does not start with an HTTP status line.
 std::optional<HttpMessage> parse_http_response(std::string_view block, std::size_t max_body_bytes);
 
+/// Largest WARC record read: the crawler's body cap (FetchLimits::max_body_bytes, 8 MiB)
+/// plus room for the HTTP headers. A larger record is skipped without being held in memory
+/// (one 2 MB member once inflated to 2 GiB and took 8.4 GB).
+inline constexpr std::size_t kMaxWarcRecordBytes = (8u << 20) + (256u << 10);
+
 /// Reads records one after another from a .warc.gz (any member layout) or a .warc file.
 /// A truncated last record (a crawl killed while writing) ends the file quietly; see
-/// truncated(). Not thread-safe.
+/// truncated(). A corrupt gzip member is skipped: reading resumes at the next member and
+/// the next record in it, and damage() names the member. Not thread-safe.
 class WarcReader {
 public:
     /// @throws InputError naming the file when it cannot be opened.
-    explicit WarcReader(const std::string& path);
+    explicit WarcReader(const std::string& path, std::size_t max_record_bytes = kMaxWarcRecordBytes);
     ~WarcReader();
     WarcReader(const WarcReader&) = delete;
     WarcReader& operator=(const WarcReader&) = delete;
@@ -51,9 +57,20 @@ public:
     std::optional<WarcRecord> next();
     /// True when the file ended inside a record.
     bool truncated() const { return truncated_; }
+    /// One message per corrupt gzip member skipped: "FILE: corrupt gzip member at byte N
+    /// skipped (zlib's words)", N the member's offset in the compressed file.
+    const std::vector<std::string>& damage() const { return damage_; }
+    /// One message per record skipped for being over the size cap, naming file and offset.
+    const std::vector<std::string>& oversized() const { return oversized_; }
 
 private:
     bool fill(std::size_t wanted);
+    /// The next record; sets `retry` when a damaged member was skipped meanwhile, so that
+    /// what was read belongs to no record.
+    std::optional<WarcRecord> read_record(bool& retry);
+    void skip_damaged_member();
+    /// Moves consumed_ to the next "WARC/" at a line start; false at the end.
+    bool find_record_start();
 
     struct Inflater;
     std::string path_;
@@ -62,6 +79,10 @@ private:
     bool gzip_ = false;
     bool eof_ = false;
     bool truncated_ = false;
+    bool resync_ = false; ///< after a skipped member: the next record starts somewhere ahead
+    std::size_t max_record_bytes_;
+    std::vector<std::string> damage_;
+    std::vector<std::string> oversized_;
     std::string buffer_; ///< decompressed bytes not yet consumed
     std::size_t consumed_ = 0;
     std::size_t offset_ = 0; ///< decompressed bytes before buffer_

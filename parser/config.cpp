@@ -3,7 +3,11 @@
 #include <regex>
 #include <set>
 
+#include <date/tz.h>
+#include <re2/re2.h>
+
 #include "parser/errors.h"
+#include "parser/url.h"
 
 namespace rumorwatch {
 namespace {
@@ -70,13 +74,57 @@ private:
     std::string context_;
 };
 
+/// A user agent longer than this is a mistake (real ones are under 300 bytes), and every
+/// request would carry it.
+constexpr std::size_t kMaxUserAgentBytes = 1024;
+
 bool looks_like_http_url(std::string_view url) {
     std::string_view rest;
     if (url.starts_with("http://")) rest = url.substr(7);
     else if (url.starts_with("https://")) rest = url.substr(8);
     else return false;
-    return !rest.empty() && rest.front() != '/' && url.find_first_of(" \t\r\n") == std::string_view::npos;
+    // parse_url refuses what libcurl would refuse later: a port over 65535, a bad host.
+    return !rest.empty() && rest.front() != '/' && url.find_first_of(" \t\r\n") == std::string_view::npos &&
+           parse_url(url).has_value();
 }
+
+bool has_control_character(std::string_view text) {
+    for (const char c : text)
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) return true;
+    return false;
+}
+
+bool is_known_zone(const std::string& name) {
+    try {
+        return date::locate_zone(name) != nullptr;
+    } catch (const std::exception&) {
+        return false; // date throws std::runtime_error for a name the database lacks
+    }
+}
+
+/// Refuses an object that names one key twice: nlohmann keeps the last silently, so an
+/// outlet edited by hand could lose a field without a word.
+class DuplicateKeyCheck {
+public:
+    explicit DuplicateKeyCheck(const std::string& file) : file_(file) {}
+    bool operator()(int depth, nlohmann::json::parse_event_t event, nlohmann::json& parsed) {
+        using Event = nlohmann::json::parse_event_t;
+        const auto level = static_cast<std::size_t>(depth);
+        if (event == Event::object_start) {
+            if (keys_.size() <= level) keys_.resize(level + 1);
+            keys_[level].clear();
+        } else if (event == Event::key && level >= 1 && level - 1 < keys_.size()) {
+            const std::string& key = parsed.get_ref<const std::string&>();
+            if (!keys_[level - 1].insert(key).second)
+                throw ConfigError(file_ + ": field \"" + key + "\": appears twice in one object");
+        }
+        return true;
+    }
+
+private:
+    std::string file_;
+    std::vector<std::set<std::string>> keys_; ///< keys seen so far, per open object depth
+};
 
 Outlet parse_outlet(const json& j, const std::string& file, std::size_t index) {
     if (!j.is_object())
@@ -94,7 +142,8 @@ Outlet parse_outlet(const json& j, const std::string& file, std::size_t index) {
         r.fail("id", "must be 1-64 of a-z, 0-9, '.', '_', '-', starting with a letter or digit");
     o.name = r.string("name", false).value_or(o.id);
     o.home = *r.string("home", true);
-    if (!looks_like_http_url(o.home)) r.fail("home", "must be an http:// or https:// URL");
+    if (!looks_like_http_url(o.home))
+        r.fail("home", "must be an http:// or https:// URL (with a host and a port up to 65535)");
     o.feeds = r.strings("feeds");
     o.sitemaps = r.strings("sitemaps");
     for (const auto& u : o.feeds)
@@ -103,11 +152,11 @@ Outlet parse_outlet(const json& j, const std::string& file, std::size_t index) {
         if (!looks_like_http_url(u)) r.fail("sitemaps", "\"" + u + "\" is not an http(s) URL");
     o.allow = r.strings("allow");
     for (const auto& pattern : o.allow) {
-        try {
-            std::regex re(pattern);
-        } catch (const std::regex_error& e) {
-            r.fail("allow", "\"" + pattern + "\" is not a valid regular expression: " + e.what());
-        }
+        // The crawler matches with RE2 (linear time): a pattern it cannot take (a
+        // backreference, a lookahead) is refused here rather than ignored later.
+        const RE2 re(pattern, RE2::Quiet);
+        if (!re.ok())
+            r.fail("allow", "\"" + pattern + "\" is not a regular expression RE2 accepts: " + re.error());
     }
     o.language = *r.string("language", true);
     static const std::regex kLang("^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$");
@@ -119,7 +168,8 @@ Outlet parse_outlet(const json& j, const std::string& file, std::size_t index) {
     }
     if (auto v = r.string("timezone", false)) {
         static const std::regex kZone("^(UTC|GMT|[A-Za-z_]+(/[A-Za-z0-9_+-]+)+)$");
-        if (!std::regex_match(*v, kZone)) r.fail("timezone", "expected an IANA zone such as \"Asia/Shanghai\"");
+        if (!std::regex_match(*v, kZone) || !is_known_zone(*v))
+            r.fail("timezone", "expected an IANA zone such as \"Asia/Shanghai\", not \"" + *v + "\"");
         o.timezone = *v;
     }
     if (auto v = r.string("tier", false)) {
@@ -151,7 +201,7 @@ std::pair<std::size_t, std::size_t> line_and_column(std::string_view text, std::
 CrawlConfig parse_config(std::string_view text, const std::string& file) {
     json root;
     try {
-        root = json::parse(text);
+        root = json::parse(text, DuplicateKeyCheck(file));
     } catch (const json::parse_error& e) {
         // e.byte is 1-based and points just past the offending character.
         const auto [line, column] = line_and_column(text, e.byte > 0 ? e.byte - 1 : 0);
@@ -166,12 +216,15 @@ CrawlConfig parse_config(std::string_view text, const std::string& file) {
     CrawlConfig config;
     config.source_file = file;
     if (auto ua = r.string("user_agent", false)) {
-        if (ua->empty() || ua->find_first_of("\r\n") != std::string::npos)
-            r.fail("user_agent", "must be one non-empty line");
+        if (ua->empty() || has_control_character(*ua))
+            r.fail("user_agent", "must be one non-empty line without control characters");
+        if (ua->size() > kMaxUserAgentBytes)
+            r.fail("user_agent", "is longer than " + std::to_string(kMaxUserAgentBytes) + " bytes");
         config.user_agent = *ua;
     }
     const json* outlets = r.get("outlets", true);
     if (!outlets->is_array()) r.fail("outlets", "expected an array of outlets");
+    if (outlets->empty()) r.fail("outlets", "is empty: a crawl needs at least one outlet");
     std::set<std::string> ids;
     for (std::size_t i = 0; i < outlets->size(); ++i) {
         Outlet o = parse_outlet((*outlets)[i], file, i);

@@ -53,12 +53,15 @@ bool split_line(std::string_view line, Key& key, std::string_view& value) {
         value = trim(line.substr(colon + 1));
         return key != Key::kOther;
     }
-    // Google also reads "Disallow /x"; only for keys we know, so prose stays ignored.
+    // Google's reference parser (robots.cc, ParseKeyAndValue) reads a line without a colon
+    // as "key value" when it holds exactly two words: "user-agent *" and "disallow /" bind
+    // as they do for Googlebot, and prose (three words or more) stays ignored.
     const auto space = line.find_first_of(" \t");
     if (space == std::string_view::npos) return false;
-    key = classify(line.substr(0, space));
     value = trim(line.substr(space + 1));
-    return key != Key::kOther && key != Key::kUserAgent;
+    if (value.find_first_of(" \t") != std::string_view::npos) return false;
+    key = classify(line.substr(0, space));
+    return key != Key::kOther;
 }
 
 /// "*", or the leading product-token characters of a User-agent value, lower-cased.

@@ -66,7 +66,7 @@ int run_cli(const std::vector<std::string>& args, Io& io) {
             names += (names.empty() ? "" : ", ") + sub->get_name();
         }
         if (!known) {
-            io.err << "rumorwatch: error: unknown command '" << terminal_line(arg) << "' (commands: " << names
+            io.err << "rumorwatch: error: unknown command '" << message_escape(arg) << "' (commands: " << names
                    << ")\nRun 'rumorwatch --help' for usage.\n";
             return 2;
         }
@@ -89,17 +89,18 @@ int run_cli(const std::vector<std::string>& args, Io& io) {
         io.out << (request.kind == GeneratorRequest::manpage ? render_manpage(*app) : render_bash_completion(*app));
         return 0;
     } catch (const CLI::ParseError& e) {
-        io.err << "rumorwatch: error: " << e.what() << "\n"
+        io.err << "rumorwatch: error: " << message_escape(e.what()) << "\n"
                << "Run 'rumorwatch --help' (or 'rumorwatch COMMAND --help') for usage.\n";
         return 2;
     }
     try {
         return action ? action() : 2;
     } catch (const InputError& e) {
-        io.err << "rumorwatch: error: " << e.what() << "\n";
+        // Messages quote configs, topics and arguments: one line, no terminal controls.
+        io.err << "rumorwatch: error: " << message_escape(e.what()) << "\n";
         return 2;
     } catch (const std::exception& e) {
-        io.err << "rumorwatch: error: " << e.what() << "\n";
+        io.err << "rumorwatch: error: " << message_escape(e.what()) << "\n";
         return 1;
     }
 }

@@ -11,10 +11,43 @@
 #include "parser/analyze.h"
 #include "parser/errors.h"
 #include "query/cli.h"
+#include "query/escape.h"
 #include "query/paths.h"
 
 namespace rumorwatch {
 namespace {
+
+/// Longest input line read: a news article is under 100 KB, and a 200 MB line once cost
+/// 1.2 GB of memory and echoed itself to stderr whole.
+constexpr std::size_t kMaxLineBytes = 4u << 20;
+/// How much of a piece of input an error message quotes.
+constexpr std::size_t kMaxEchoBytes = 200;
+
+/// What read_line found.
+enum class LineRead { line, too_long, end };
+
+/// Reads one line (without its '\n') into `line`, at most kMaxLineBytes of it: a longer
+/// line is consumed to its end, not kept, and reported as too_long.
+LineRead read_line(std::istream& in, std::string& line) {
+    line.clear();
+    std::streambuf* buffer = in.rdbuf();
+    bool any = false, too_long = false;
+    for (int c = buffer->sbumpc(); c != std::char_traits<char>::eof(); c = buffer->sbumpc()) {
+        any = true;
+        if (c == '\n') return too_long ? LineRead::too_long : LineRead::line;
+        if (line.size() < kMaxLineBytes) line.push_back(static_cast<char>(c));
+        else too_long = true;
+    }
+    if (!any) return LineRead::end;
+    return too_long ? LineRead::too_long : LineRead::line;
+}
+
+/// A piece of input or of a library message as it may appear in an error: at most
+/// kMaxEchoBytes, without anything that drives a terminal.
+std::string echo(std::string_view text) {
+    if (text.size() <= kMaxEchoBytes) return terminal_line(text);
+    return terminal_line(text.substr(0, kMaxEchoBytes)) + "... (" + std::to_string(text.size()) + " bytes)";
+}
 
 struct ClassifyArgs {
     std::string topic;
@@ -78,15 +111,22 @@ int run_classify(const ClassifyArgs& args, Io& io) {
                                            : Analyzer(load_topic(args.topic.empty() ? default_topic_path() : args.topic));
     std::string line;
     std::size_t number = 0, bad = 0;
-    while (std::getline(io.in, line)) {
+    for (LineRead read = read_line(io.in, line); read != LineRead::end; read = read_line(io.in, line)) {
         ++number;
+        if (read == LineRead::too_long) {
+            ++bad;
+            io.err << "rumorwatch: error: stdin:" << number << ": line longer than " << (kMaxLineBytes >> 20)
+                   << " MiB, skipped: " << echo(line) << "\n";
+            continue;
+        }
         if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
         nlohmann::json in;
         try {
             in = nlohmann::json::parse(line);
         } catch (const nlohmann::json::parse_error& e) {
             ++bad;
-            io.err << "rumorwatch: error: stdin:" << number << ": not JSON: " << e.what() << "\n";
+            // nlohmann quotes what it last read, which may be the whole line.
+            io.err << "rumorwatch: error: stdin:" << number << ": not JSON: " << echo(e.what()) << "\n";
             continue;
         }
         try {
@@ -95,8 +135,8 @@ int run_classify(const ClassifyArgs& args, Io& io) {
                    << "\n";
         } catch (const InputError& e) {
             ++bad;
-            io.err << "rumorwatch: error: stdin:" << number << ": " << label_of(in, number) << ": " << e.what()
-                   << "\n";
+            io.err << "rumorwatch: error: stdin:" << number << ": " << echo(label_of(in, number)) << ": "
+                   << echo(e.what()) << "\n";
         }
     }
     io.out.flush();

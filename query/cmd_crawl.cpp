@@ -141,7 +141,11 @@ int run_crawl(const CrawlArgs& args, Io& io) {
     }
     const CrawlSummary summary = crawl(options, io.err);
     if (!options.quiet) print_summary(summary, io.out);
-    // Pages that failed are reported and retried by a later crawl; the crawl itself worked.
+    else print_failures(summary, io.err);
+    // A crawl that reached no outlet at all (network down, every host refusing) is a failure
+    // cron must hear of; pages that failed among fetched ones are retried by a later crawl.
+    if (no_outlet_answered(summary))
+        throw Error("crawl: no outlet could be fetched: every request failed (reasons above)");
     return 0;
 }
 
@@ -162,7 +166,8 @@ void add_crawl_command(CLI::App& app, Action& action, Io& io) {
                     "HOST:PORT:ADDR:PORT; empty HOST or PORT matches any); may be repeated");
     cmd->add_flag("--allow-private-addresses", args->allow_private,
                   "Connect to loopback, private and link-local addresses (refused by default, so that "
-                  "a page cannot point the crawler at your own network; --connect-to lifts it too)");
+                  "a page cannot point the crawler at your own network; a --connect-to mapping lifts it "
+                  "only for the ADDR:PORT it names)");
     cmd->add_flag("-q,--quiet", args->quiet, "No progress output (for cron)");
     cmd->add_option("--log", args->log, "Append a JSON-lines log of every fetch to this file");
     cmd->add_flag("--refresh", args->refresh,

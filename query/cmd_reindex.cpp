@@ -33,6 +33,10 @@ int run_import(const WarcArgs& args, std::vector<std::string> files, Io& io) {
     options.quiet = args.quiet;
     const CrawlSummary summary = import_warc(options, io.err);
     if (!args.quiet) print_summary(summary, io.out);
+    // Everything readable is in; the records of damaged members are not, and cron must hear it.
+    if (summary.damaged_members > 0)
+        throw Error(std::to_string(summary.damaged_members) +
+                    " corrupt gzip member(s) skipped (named above); everything readable was imported");
     return 0;
 }
 

@@ -118,6 +118,33 @@ std::string terminal_escape(std::string_view text, bool keep_newlines) {
     return out;
 }
 
+std::string message_escape(std::string_view text) {
+    static constexpr char kHex[] = "0123456789ABCDEF";
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size();) {
+        char32_t cp = 0;
+        const std::size_t len = decode(text, i, cp);
+        if (len == 0 || cp < 0x20 || cp == 0x7F) {
+            const auto byte = static_cast<unsigned char>(text[i]);
+            out += "\\x";
+            out += kHex[byte >> 4];
+            out += kHex[byte & 0xF];
+            i += 1;
+            continue;
+        }
+        if ((cp >= 0x80 && cp <= 0x9F) || is_bidi_control(cp)) {
+            out += "\\u{";
+            for (int shift = 12; shift >= 0; shift -= 4) out += kHex[(cp >> shift) & 0xF];
+            out += '}';
+        } else {
+            append_code_point(out, text, i, len);
+        }
+        i += len;
+    }
+    return out;
+}
+
 std::string terminal_line(std::string_view text) {
     const std::string escaped = terminal_escape(text, false);
     std::string out;

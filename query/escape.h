@@ -23,6 +23,12 @@ std::string terminal_escape(std::string_view text, bool keep_newlines = false);
 /// terminal_escape on one line, with runs of white space collapsed and the ends trimmed.
 std::string terminal_line(std::string_view text);
 
+/// Text for an error or warning message, which quotes configs, topics and arguments: one
+/// line that cannot drive a terminal, yet shows what was there. C0 controls (line breaks
+/// included), DEL and bytes that are not UTF-8 become `\xHH`; C1 controls and bidi
+/// embedding/override/isolate characters become `\u{HHHH}`. Other text is kept.
+std::string message_escape(std::string_view text);
+
 /// One CSV field per RFC 4180: quoted (with doubled quotes) when it holds a comma, quote,
 /// CR or LF, or begins or ends with a space; valid UTF-8. A field that a spreadsheet would
 /// read as a formula (first character = + - @ tab CR, and not a plain number) is prefixed

@@ -225,3 +225,63 @@ TEST_CASE("hostile server: private addresses are refused unless allowed", "[craw
     REQUIRE_FALSE(allowed.timed_out);
     CHECK_FALSE(server.requests().empty());
 }
+
+namespace {
+
+/// Crawls the outlet "redir" (http://redir.test/, mapped to `server` by the one
+/// --connect-to mapping the operator gave) whose page /news/hop.html redirects to `target`;
+/// the allow patterns take the target in, so only the address guard stands in the way.
+/// The tree of http://redir.test/ (written before its server starts).
+void write_redirect_site(const test::TempDir& dir) {
+    dir.write("site/redir.test/index.html", "<html><body><a href=\"/news/hop.html\">hop</a></body></html>");
+    dir.write("site/redir.test/robots.txt", "User-agent: *\nAllow: /\n");
+    dir.write("site/redir.test/news/hop.html", article_page("Hop"));
+}
+
+test::ChildResult crawl_redirect_to(const test::TempDir& dir, test::TestServer& server, const std::string& target) {
+    server.set_faults(nlohmann::json::array({{{"path", "^/news/hop\\.html$"}, {"mode", "redirect"}, {"location", target}}}));
+    const std::string config = dir.write("outlets.json", R"({"outlets": [{"id": "redir", "home": "http://redir.test/",
+  "allow": ["^http://redir\\.test/news/", "^http://127\\.0\\.0\\.1:", "^http://169\\.254\\."],
+  "language": "en", "min_delay_ms": 0}]})");
+    return test::run_child(test::binary_dir() / "query/rumorwatch",
+                           {"crawl", "--config", config, "--db", dir.file("db"), "--connect-to",
+                            server.connect_to("redir.test", "127.0.0.1")},
+                           dir.path(), 60s);
+}
+
+} // namespace
+
+// Regression (issue 17, finding 1): one --connect-to mapping lifted the private-address
+// guard for every connection, so a redirect reached another loopback port and was stored.
+TEST_CASE("hostile server: a --connect-to mapping does not open other loopback ports", "[crawler][hostile]") {
+    test::TempDir dir;
+    write_redirect_site(dir);
+    test::TestServerOptions options;
+    options.root = dir.file("site");
+    test::TestServer server(options);
+    test::TempDir other_dir;
+    other_dir.write("site/news/b.html", article_page("Another loopback port"));
+    test::TestServerOptions other_options;
+    other_options.root = other_dir.file("site");
+    other_options.vhost = false;
+    test::TestServer other(other_options);
+
+    const auto result = crawl_redirect_to(dir, server, other.base_url() + "/news/b.html");
+    REQUIRE_FALSE(result.timed_out);
+    CHECK(other.requests().empty());
+    CHECK_THAT(result.out + result.err, Catch::Contains("private_address"));
+    CHECK_FALSE(server.requests().empty());
+}
+
+// The metadata address is refused by the open-socket callback, before any packet is sent:
+// the failure is private_address, which only that callback reports.
+TEST_CASE("hostile server: a --connect-to mapping does not open link-local addresses", "[crawler][hostile]") {
+    test::TempDir dir;
+    write_redirect_site(dir);
+    test::TestServerOptions options;
+    options.root = dir.file("site");
+    test::TestServer server(options);
+    const auto result = crawl_redirect_to(dir, server, "http://169.254.169.254/latest/meta-data/");
+    REQUIRE_FALSE(result.timed_out);
+    CHECK_THAT(result.out + result.err, Catch::Contains("private_address"));
+}

@@ -209,3 +209,39 @@ TEST_CASE("operations: --shard K/N splits the outlets; --log writes JSON lines; 
     CHECK(refused.exit_code == 2);
     CHECK(refused.err.find("--shard") != std::string::npos);
 }
+
+// Regression (issue 17, finding 12): a crawl in which no outlet answered exited 0 and,
+// under --quiet, printed nothing, so cron never told anyone. Port 1 on loopback refuses
+// every connection: nothing listens there.
+TEST_CASE("operations: a crawl that reaches no outlet exits 1 and --quiet still names the failures",
+          "[crawler][e2e]") {
+    const World world;
+    TempDir dir;
+    const auto result = run({"crawl", "--config", world.site.file("outlets.json"), "--topic",
+                             (source_dir() / "seeds/topics/apple-alibaba.json").string(), "--db", dir.file("db"),
+                             "--connect-to", "::127.0.0.1:1", "--quiet"},
+                            dir);
+    REQUIRE_FALSE(result.timed_out);
+    CHECK(result.exit_code == 1);
+    CHECK(result.out.empty());
+    CHECK_THAT(result.err, Catch::Contains("no outlet could be fetched"));
+    for (int i = 0; i < kOutlets; ++i) CHECK_THAT(result.err, Catch::Contains("outlet \"" + outlet_id(i) + "\""));
+}
+
+// Regression (issue 17, finding 4): Retry-After: 120 on every article kept a --once crawl
+// (and its lock) alive for minutes. The child's 100 s limit bounds the old behaviour.
+TEST_CASE("operations: a --once crawl defers a host that asks to wait minutes, and says so", "[crawler][e2e]") {
+    const World world;
+    TestServer server(slow_server(world, 0));
+    server.set_faults(nlohmann::json::array({{{"path", "^/news/"}, {"mode", "status503"}, {"retry_after", 120}}}));
+    TempDir dir;
+    std::vector<std::string> args = crawl_args(world, server, dir.file("db"));
+    args.push_back("--once");
+    const auto result = run_child(binary(), args, dir.path(), 100s);
+    REQUIRE_FALSE(result.timed_out);
+    CHECK_THAT(result.out, Catch::Contains("deferred to the next run (http 503"));
+    // One 503 per host, then its other articles wait for the next run without a request.
+    int news = 0;
+    for (const auto& r : server.requests()) news += r.path.starts_with("/news/") ? 1 : 0;
+    CHECK(news == kOutlets);
+}

@@ -44,3 +44,21 @@ TEST_CASE("outlet map: a hostile 50 KB URL is refused, not matched", "[crawler][
     CHECK(crawl_url(longest) == longest);
     CHECK(map.allows(map.outlets()[0], longest));
 }
+
+// Regression (issue 17, finding 2): std::regex took this pattern and URL to 100% CPU for
+// over ten minutes (the test's CTest TIMEOUT ends it on such code); RE2 is linear.
+TEST_CASE("outlet map: a catastrophic allow pattern is matched at once", "[crawler]") {
+    Outlet o = wire();
+    o.allow = {"^http://x/(a+)+$"};
+    const OutletMap map({o});
+    const std::string hostile = "http://x/" + std::string(40, 'a') + "!";
+    CHECK_FALSE(map.allows(map.outlets()[0], hostile));
+    CHECK(map.allows(map.outlets()[0], "http://x/" + std::string(40, 'a')));
+    CHECK(map.outlet_for(hostile) != &map.outlets()[0]);
+}
+
+TEST_CASE("outlet map: a pattern RE2 cannot take is refused with the outlet and field", "[crawler]") {
+    Outlet o = wire();
+    o.allow = {"^https://wire\\.example/(a)\\1"};
+    CHECK_THROWS_WITH(OutletMap({o}), Catch::Contains("outlet \"wire\": field \"allow\""));
+}

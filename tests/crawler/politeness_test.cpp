@@ -145,3 +145,18 @@ TEST_CASE("politeness: Retry-After as seconds or as an HTTP date", "[crawler]") 
     CHECK_FALSE(parse_retry_after("soon", now));
     CHECK(parse_retry_after("99999999999999999999999", now) > std::chrono::seconds(86400));
 }
+
+// Regression (issue 17, finding 4): the distance to a date in year 9999 overflowed the
+// system clock's nanoseconds and came out as no wait: 4 requests in 0.13 s.
+TEST_CASE("politeness: a Retry-After date in year 9999 is a long block, not none", "[crawler]") {
+    const auto now = std::chrono::system_clock::time_point(std::chrono::seconds(1'739'284'200));
+    const auto far = parse_retry_after("Fri, 31 Dec 9999 23:59:59 GMT", now);
+    REQUIRE(far);
+    CHECK(*far == std::chrono::seconds(365LL * 86400));
+    CHECK(parse_retry_after("9999999999999", now) == std::chrono::seconds(365LL * 86400));
+    HostState host(10ms, 2);
+    std::mt19937_64 rng(1);
+    const SteadyTime t0{};
+    CHECK(host.on_throttled(t0, far, BackoffSettings{}, rng) > t0 + std::chrono::hours(24));
+    CHECK_FALSE(host.can_start(t0 + std::chrono::hours(1)));
+}

@@ -7,10 +7,13 @@
 
 #include <chrono>
 #include <fstream>
+#include <iterator>
 #include <sstream>
 
 #include "crawler/crawler.h"
+#include "crawler/gzip.h"
 #include "crawler/warc.h"
+#include "crawler/warc_reader.h"
 #include "index/index.h"
 #include "parser/errors.h"
 #include "tests/support/temp_dir.h"
@@ -109,4 +112,47 @@ TEST_CASE("import-warc: a damaged file stops the import with its name; the datab
     options.files = {good};
     import_warc(options, progress);
     CHECK(IndexReader({options.db_path}).document_count() == 20);
+}
+
+// Regression (issue 17, finding 6): 20 flipped bytes in one gzip member aborted the whole
+// import, and a reindex over good files with it imported nothing.
+TEST_CASE("import-warc: a corrupt gzip member is skipped, named, counted; the rest is imported", "[crawler]") {
+    TempDir dir("rumorwatch-warc-corrupt");
+    const std::string file = write_stories(dir, 20);
+    std::string bytes;
+    {
+        std::ifstream in(file, std::ios::binary);
+        bytes.assign(std::istreambuf_iterator<char>(in), {});
+    }
+    // Inside some member's deflate data, away from both ends of the file.
+    for (std::size_t i = bytes.size() / 2; i < bytes.size() / 2 + 20; ++i) bytes[i] = static_cast<char>(~bytes[i]);
+    std::ofstream(file, std::ios::binary | std::ios::trunc) << bytes;
+
+    WarcImportOptions options = import_options(dir);
+    options.files = {file};
+    std::ostringstream progress;
+    const CrawlSummary summary = import_warc(options, progress);
+    CHECK(summary.damaged_members >= 1);
+    CHECK_THAT(progress.str(), Catch::Contains("corrupt gzip member at byte") && Catch::Contains(file));
+    const long long documents = IndexReader({options.db_path}).document_count();
+    CHECK(documents >= 18); // a damaged member holds one record: a request or one story
+}
+
+// Regression (issue 17, finding 8): a record was read whole whatever its size (one 2 MB
+// member inflating to 2 GiB took 8.4 GB); over the crawler's body cap it is skipped.
+TEST_CASE("warc reader: a record over the size cap is skipped, the next one read", "[crawler]") {
+    TempDir dir("rumorwatch-warc-big");
+    const auto record = [](const std::string& uri, const std::string& block) {
+        return gzip_member("WARC/1.1\r\nWARC-Type: resource\r\nWARC-Target-URI: " + uri +
+                           "\r\nContent-Length: " + std::to_string(block.size()) + "\r\n\r\n" + block + "\r\n\r\n");
+    };
+    const std::string file = dir.write("big.warc.gz", record("http://x.example/big", std::string(20u << 20, '\0')) +
+                                                          record("http://x.example/small", "small"));
+    WarcReader reader(file);
+    const auto first = reader.next();
+    REQUIRE(first);
+    CHECK(first->field("WARC-Target-URI") == "http://x.example/small");
+    CHECK_FALSE(reader.next());
+    REQUIRE(reader.oversized().size() == 1);
+    CHECK_THAT(reader.oversized()[0], Catch::Contains("big.warc.gz") && Catch::Contains("cap"));
 }

@@ -70,6 +70,9 @@ TEST_CASE("config: field errors name the outlet and the field", "[parser]") {
         {"\"language\": \"en\"", "\"langauge\": \"en\"", "field \"langauge\": unknown field"},
         {"\"home\": \"https://www.example-wire.com/\"", "\"home\": \"ftp://x/\"", "field \"home\""},
         {"\\\\d{4}/", "(\\\\d{4}/", "field \"allow\""},
+        // RE2 matches the patterns: what it cannot take (lookahead, backreference) is refused.
+        {"\\\\d{4}/", "(?=\\\\d{4}/)", "field \"allow\": \"^https://www\\.example-wire\\.com/(?="},
+        {"\\\\d{4}/", "(\\\\d)\\\\1/", "is not a regular expression RE2 accepts"},
         {"\"id\": \"pacific-wire\",", "", "field \"id\": is required"},
     };
     for (const auto& c : cases) {
@@ -90,4 +93,34 @@ TEST_CASE("config: duplicate outlet ids are rejected", "[parser]") {
 TEST_CASE("config: line_and_column counts from one", "[parser]") {
     CHECK(line_and_column("ab\ncd", 0) == std::pair<std::size_t, std::size_t>{1, 1});
     CHECK(line_and_column("ab\ncd", 4) == std::pair<std::size_t, std::size_t>{2, 2});
+}
+
+// Regression (issue 17, finding 13): each of these loaded before, silently.
+TEST_CASE("config: what the loader once accepted is refused with file and field", "[parser]") {
+    struct Case {
+        std::string from, to, expected;
+    };
+    const Case cases[] = {
+        {"\"home\": \"https://www.example-wire.com/\"", "\"home\": \"https://www.example-wire.com:99999/\"",
+         "outlet \"pacific-wire\": field \"home\""},
+        {"\"feeds\": [\"https://www.example-wire.com/", "\"feeds\": [\"http://www.example-wire.com:65536/",
+         "field \"feeds\""},
+        {"\"timezone\": \"America/New_York\"", "\"timezone\": \"Mars/Olympus_Mons\"", "field \"timezone\""},
+        {"rumorwatch-test/1.0", "rumorwatch-test/1.0" + std::string(1100, 'x'), "field \"user_agent\": is longer"},
+        {"rumorwatch-test/1.0", "rumorwatch\\u0000test", "field \"user_agent\""},
+        {"rumorwatch-test/1.0", "rumorwatch\\u001b]0;pwned\\u0007", "field \"user_agent\""},
+        {"\"tier\": \"wire\",", "\"tier\": \"wire\", \"tier\": \"blog\",", "field \"tier\": appears twice"},
+        {"\"user_agent\"", "\"outlets\": [], \"user_agent\"", "field \"outlets\": appears twice"},
+    };
+    for (const auto& c : cases) {
+        std::string text = kValid;
+        const auto at = text.find(c.from);
+        REQUIRE(at != std::string::npos);
+        text.replace(at, c.from.size(), c.to);
+        INFO(c.to.substr(0, 80));
+        CHECK_THAT(error_of(text), Catch::Contains(c.expected) && Catch::StartsWith("outlets.json: "));
+    }
+    CHECK_THAT(error_of(R"({"outlets": []})"), Catch::StartsWith("outlets.json: field \"outlets\": is empty"));
+    CHECK_NOTHROW(parse_config(R"({"outlets": [{"id": "a", "home": "http://a.example:8080/", "language": "en",
+                                   "timezone": "UTC"}]})", "outlets.json"));
 }

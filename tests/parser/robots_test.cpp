@@ -192,6 +192,11 @@ TEST_CASE("robots: garbage, comments, BOM and line endings are tolerated", "[par
         {"# comment only\nUser-agent: * # all\nDisallow: /x # not /y\n", "/y", true},
         {"   User-agent :  *  \n\t Disallow :  /x  \n", "/x", false},
         {"User-agent: *\nDisallow /x\n", "/x", false},           // missing colon, known key
+        // Regression (issue 17, finding 17): Google's parser reads two-word lines without a
+        // colon as key and value, the User-agent line included.
+        {"user-agent *\ndisallow /\n", "/x", false},
+        {"User-agent rumorwatch\nDisallow /x\nUser-agent: *\nAllow: /\n", "/x", false},
+        {"User-agent: *\nDisallow /x here please\n", "/x", true}, // three words: prose
         {"User-agent: *\nDissallow: /x\n", "/x", false},         // common misspelling
         {"User agent: *\nDisallow: /x\n", "/x", false},
         {"User-agent: *\nthis line means nothing\nDisallow: /x\n", "/x", false},

@@ -188,3 +188,28 @@ TEST_CASE("bad input: numbers too large for the option still exit 2", "[query][b
         CHECK_THAT(r.err, Catch::Contains(args[5]));
     }
 }
+
+// Regression (issue 17, finding 14): an allow pattern holding ESC ] ... BEL reached the
+// terminal raw in the error message and retitled it. Every message escapes controls.
+TEST_CASE("bad input: control characters in configs, topics and arguments are escaped in messages",
+          "[query][bad-input][hostile]") {
+    test::TempDir dir;
+    const std::string osc = "\\u001b]0;pwned\\u0007";
+    const std::string outlets = dir.write("outlets.json", outlets_with(", \"allow\": [\"(" + osc + "\"]"));
+    const std::string topic = dir.write("topic.json", "{\"id\": \"x" + osc + "\"}");
+    const std::vector<std::vector<std::string>> runs{
+        {"crawl", "--config", outlets, "--db", dir.file("db")},
+        {"timeline", "--topic", topic, "--db", dir.file("db")},
+        {"search", "--db", dir.file("db\x1b]0;pwned\x07"), "x"},
+        {"no-such-command\x1b]0;pwned\x07"},
+    };
+    for (const auto& args : runs) {
+        const auto r = run(args);
+        INFO("args: " << args[0] << " stderr: " << r.err);
+        CHECK(r.code != 0);
+        CHECK_THAT(r.err, Catch::StartsWith("rumorwatch: error: "));
+        CHECK(r.err.find('\x1b') == std::string::npos);
+        CHECK(r.err.find('\x07') == std::string::npos);
+    }
+    CHECK_THAT(run(runs[0]).err, Catch::Contains("(\\x1B]0;pwned\\x07"));
+}

@@ -107,3 +107,19 @@ TEST_CASE("classify: --topic and --generic exclude each other - a broken topic e
     CHECK(r.code == 2);
     CHECK_THAT(r.err, Catch::Contains("t.json: field \"entities\""));
 }
+
+// Regression (issue 17, finding 9): a 200 MB line was read whole (1.2 GB) and its token
+// echoed to stderr whole. Lines over 4 MiB are skipped with a short message.
+TEST_CASE("classify: a line over 4 MiB is skipped and not echoed whole", "[query]") {
+    const std::string huge(5u << 20, 'x');
+    const std::string bad_json = "{\"id\": \"q\", \"text\": " + std::string(100'000, 'y') + "}";
+    const auto r = run({"classify", "--topic", topic_path()},
+                       huge + "\n" + bad_json + "\n" + R"({"id": "ok", "text": "Baidu released a new model."})" + "\n");
+    CHECK(r.code == 2);
+    CHECK(r.err.size() < 2000);
+    CHECK_THAT(r.err, Catch::Contains("stdin:1: line longer than 4 MiB"));
+    CHECK_THAT(r.err, Catch::Contains("stdin:2: not JSON"));
+    const auto out = lines_of(r.out);
+    REQUIRE(out.size() == 1);
+    CHECK(out[0]["id"] == "ok");
+}

@@ -72,3 +72,12 @@ TEST_CASE("escape: marked snippets rendered for each medium", "[query]") {
     // Hostile text cannot forge a highlight: markers inside pieces are the index's only.
     CHECK(render_marked("\x01open", '\x01', '\x02', "[", "]", term) == "[open]");
 }
+
+TEST_CASE("escape: messages show controls as escapes, on one line", "[query][hostile]") {
+    CHECK(message_escape("plain 文字 \"x\"") == "plain 文字 \"x\"");
+    CHECK(message_escape("a\x1b]0;pwned\x07z") == "a\\x1B]0;pwned\\x07z");
+    CHECK(message_escape("two\nlines\ttab\r") == "two\\x0Alines\\x09tab\\x0D");
+    CHECK(message_escape("c1\xc2\x9b" "31m") == "c1\\u{009B}31m");
+    CHECK(message_escape("safe\xe2\x80\xae" "evil") == "safe\\u{202E}evil");
+    CHECK(message_escape("bad \xff utf8 \x7f") == "bad \\xFF utf8 \\x7F");
+}
