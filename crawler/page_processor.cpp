@@ -197,6 +197,9 @@ PageReport read_article(const CrawlTask& task, const FetchResult& r, const Decod
     std::vector<RumorAnalysis> analyses;
     for (const Topic& topic : ctx.topics) analyses.push_back(analyze_article(article, topic));
     record.analysis = strongest_analysis(analyses);
+    // Every other topic keeps its own analysis, so each topic's timeline sees the article.
+    for (auto& a : analyses)
+        if (!(a == record.analysis)) record.other_topics.push_back(std::move(a));
     record.outlet_id = outlet.id;
     record.tier = outlet.tier;
     record.crawled_at = now;

@@ -35,7 +35,13 @@ struct UrlState {
 /// One article as the ingest pipeline hands it to the index.
 struct ArticleRecord {
     Article article;
+    /// The analysis for the strongest of the crawl's topics: what `status:`, search results
+    /// and `show` lead with.
     RumorAnalysis analysis;
+    /// The analyses for the crawl's other topics, one per topic, so that every topic's
+    /// timeline reads the article as that topic's analysis judged it. Empty for a one-topic
+    /// crawl (and in documents written before it existed).
+    std::vector<RumorAnalysis> other_topics;
     std::string outlet_id;
     OutletTier tier = OutletTier::major;
     Timestamp crawled_at{};
@@ -44,6 +50,11 @@ struct ArticleRecord {
     std::string warc_file;      ///< WARC file and record the bytes came from, if captured
     std::string warc_record_id;
 };
+
+/// The analysis of `record` for `topic_id`: `analysis` when it is that topic's (or carries no
+/// topic id, as in documents of one-topic crawls), else the matching one of `other_topics`,
+/// else null (the article was not analysed for that topic).
+const RumorAnalysis* analysis_for(const ArticleRecord& record, std::string_view topic_id);
 
 /// What upsert did.
 enum class UpsertOutcome { added, updated, unchanged };

@@ -161,7 +161,7 @@ json version_entry(const StoredArticle& s) {
 
 std::string encode_data(const StoredArticle& s) {
     const auto& r = s.record;
-    const json j = {{"schema", schema::kVersion},
+    json j = {{"schema", schema::kVersion},
                     {"id", s.id},
                     {"outlet", r.outlet_id},
                     {"tier", std::string(to_string(r.tier))},
@@ -175,6 +175,8 @@ std::string encode_data(const StoredArticle& s) {
                     {"analysis", r.analysis},
                     {"versions", s.versions},
                     {"fingerprint", record_fingerprint(r)}};
+    // Only multi-topic crawls have it, so a one-topic document is written as before.
+    if (!r.other_topics.empty()) j["other_topics"] = r.other_topics;
     return j.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
@@ -236,6 +238,8 @@ StoredArticle decode_document(const Xapian::Document& doc, bool with_text) {
     r.warc_record_id = str(j, "warc_record_id");
     if (j.contains("article")) r.article = decode_article(j["article"]);
     if (j.contains("analysis")) r.analysis = decode_analysis(j["analysis"]);
+    if (j.contains("other_topics") && j["other_topics"].is_array())
+        for (const auto& a : j["other_topics"]) r.other_topics.push_back(decode_analysis(a));
     if (j.contains("versions") && j["versions"].is_array())
         for (const auto& v : j["versions"]) s.versions.push_back(v);
     s.first_seen = time_from(j, "first_seen");
@@ -287,6 +291,8 @@ Xapian::Document build_document(const StoredArticle& s, Xapian::TermGenerator& t
     add_boolean(doc, schema::kStatus, to_string(r.analysis.status));
     if (!r.analysis.topic_id.empty() && r.analysis.status != RumorStatus::none)
         add_boolean(doc, schema::kTopic, r.analysis.topic_id);
+    for (const auto& other : r.other_topics)
+        if (!other.topic_id.empty() && other.status != RumorStatus::none) add_boolean(doc, schema::kTopic, other.topic_id);
     for (const auto& m : r.analysis.mentions) add_boolean(doc, schema::kMentionStatus, to_string(m.status));
     for (const auto& e : r.analysis.entities) add_boolean(doc, schema::kEntity, e);
     for (const auto& m : r.analysis.mentions)
@@ -324,6 +330,7 @@ std::string record_fingerprint(const ArticleRecord& r) {
               {"tier", std::string(to_string(r.tier))},
               {"content_hash", r.content_hash},
               {"near_dup_group", r.near_dup_group}};
+    if (!r.other_topics.empty()) j["other_topics"] = r.other_topics;
     return schema::hash_hex(j.dump(-1, ' ', false, json::error_handler_t::replace));
 }
 

@@ -73,6 +73,7 @@ json article_json(const StoredArticle& a) {
             {"warc_record_id", r.warc_record_id},
             {"article", r.article},
             {"analysis", r.analysis},
+            {"other_topics", r.other_topics},
             {"versions", versions_with_changes(a)}};
 }
 
@@ -115,6 +116,12 @@ void print_text(const StoredArticle& a, Io& io) {
         status << " (topic " << line(r.analysis.topic_id) << ", confidence " << std::fixed << std::setprecision(2)
                << r.analysis.confidence << ")";
     field(out, "status", status.str());
+    for (const auto& other : r.other_topics) {
+        std::ostringstream also;
+        also << to_string(other.status) << " (topic " << line(other.topic_id) << ", confidence " << std::fixed
+             << std::setprecision(2) << other.confidence << ")";
+        field(out, "also", also.str());
+    }
     field(out, "entities", join(r.analysis.entities));
     field(out, "sources", join(r.analysis.sources));
     field(out, "near-dups", line(r.near_dup_group));

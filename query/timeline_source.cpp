@@ -7,10 +7,9 @@
 namespace rumorwatch {
 namespace {
 
-TimelineEntry to_entry(const StoredArticle& stored) {
+TimelineEntry to_entry(const StoredArticle& stored, const RumorAnalysis& analysis) {
     const ArticleRecord& r = stored.record;
     const Article& a = r.article;
-    const RumorAnalysis& analysis = r.analysis;
     TimelineEntry e;
     e.id = stored.id;
     e.url = a.canonical_url.empty() ? a.url : a.canonical_url;
@@ -60,10 +59,10 @@ Timestamp version_seen(const nlohmann::json& v) {
 TimelineInput timeline_input(const std::vector<StoredArticle>& articles, const std::string& topic_id) {
     TimelineInput input;
     for (const StoredArticle& stored : articles) {
-        if (!topic_id.empty() && !stored.record.analysis.topic_id.empty() &&
-            stored.record.analysis.topic_id != topic_id)
-            continue;
-        TimelineEntry entry = to_entry(stored);
+        // A multi-topic crawl analysed the article once per topic: this topic's analysis.
+        const RumorAnalysis* analysis = analysis_for(stored.record, topic_id);
+        if (!analysis) continue;
+        TimelineEntry entry = to_entry(stored, *analysis);
         // Versions are oldest first; the current version follows the last of them.
         std::vector<nlohmann::json> history = stored.versions;
         history.push_back(current_version(stored));

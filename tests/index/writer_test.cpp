@@ -262,3 +262,54 @@ TEST_CASE("writer: an article without any URL is refused", "[index]") {
     ArticleRecord r;
     CHECK_THROWS_AS(writer.upsert(r), IndexError);
 }
+
+TEST_CASE("writer: every topic of a multi-topic crawl keeps its own analysis, and finds the article", "[index]") {
+    test::TempDir dir;
+    auto r = sample();
+    r.analysis.topic_id = "apple-alibaba";
+    RumorAnalysis other;
+    other.topic_id = "tesla-baidu";
+    other.status = RumorStatus::mentioned;
+    other.confidence = 0.6;
+    other.entities = {"tesla", "baidu"};
+    RumorAnalysis unrelated;
+    unrelated.topic_id = "nissan-honda";
+    unrelated.status = RumorStatus::none;
+    r.other_topics = {other, unrelated};
+    {
+        IndexWriter writer(dir.file("db"));
+        CHECK(writer.upsert(r) == UpsertOutcome::added);
+        writer.commit();
+    }
+    IndexReader reader({dir.file("db")});
+    const auto found = reader.find(r.article.canonical_url);
+    REQUIRE(found);
+    CHECK(found->record.analysis == r.analysis);
+    CHECK(found->record.other_topics == r.other_topics);
+
+    // Each topic's timeline finds the article and reads its own analysis of it.
+    for (const auto& [topic, status] : {std::pair{"apple-alibaba", RumorStatus::reported},
+                                        std::pair{"tesla-baidu", RumorStatus::mentioned}}) {
+        INFO(topic);
+        const auto articles = reader.timeline_articles(topic);
+        REQUIRE(articles.size() == 1);
+        const RumorAnalysis* a = analysis_for(articles[0].record, topic);
+        REQUIRE(a);
+        CHECK(a->status == status);
+    }
+    // A topic the article has nothing to do with does not list it.
+    CHECK(reader.timeline_articles("nissan-honda").empty());
+    CHECK(analysis_for(found->record, "qualcomm-intel") == nullptr);
+
+    // A one-topic record is written as before: no other_topics in its data.
+    auto single = sample();
+    single.article.canonical_url = single.article.url = "https://pacific-wire.example/single";
+    {
+        IndexWriter writer(dir.file("db"));
+        writer.upsert(single);
+        writer.commit();
+    }
+    const auto one = reader.find(single.article.canonical_url);
+    REQUIRE(one);
+    CHECK(one->record.other_topics.empty());
+}
