@@ -231,13 +231,9 @@ struct Analyzer::Impl {
         return r;
     }
 
-    /// The features of the model for a text, with the rules' analysis they were read from.
-    std::vector<std::string> features_of(std::string_view headline, std::string_view body,
-                                         std::optional<std::chrono::year_month_day> published,
-                                         RumorAnalysis* rules_out) const {
-        std::vector<SentenceFacts> facts;
-        std::vector<JudgedMention> judged;
-        RumorAnalysis r = run_rules(headline, body, published, facts, judged);
+    /// The model's features of an analysed text (see status_features).
+    std::vector<std::string> features_from(const std::vector<SentenceFacts>& facts,
+                                           const std::vector<JudgedMention>& judged, RumorStatus rule_status) const {
         std::vector<std::vector<FrameHit>> frame_hits(facts.size());
         std::vector<PhraseMatcher::Match> matches;
         for (std::size_t i = 0; i < facts.size(); ++i) {
@@ -245,27 +241,30 @@ struct Analyzer::Impl {
             frame.find(facts[i].text, matches);
             for (const auto& m : matches) frame_hits[i].push_back({m.begin, m.end, static_cast<FrameKind>(m.payload)});
         }
-        auto features = rumorwatch::status_features({facts, frame_hits, sources.is_party, judged, r.status});
-        if (rules_out) *rules_out = std::move(r);
-        return features;
+        return rumorwatch::status_features({facts, frame_hits, sources.is_party, judged, rule_status});
+    }
+
+    /// The features of the model for a text.
+    std::vector<std::string> features_of(std::string_view headline, std::string_view body) const {
+        std::vector<SentenceFacts> facts;
+        std::vector<JudgedMention> judged;
+        const RumorAnalysis r = run_rules(headline, body, std::nullopt, facts, judged);
+        return features_from(facts, judged, r.status);
     }
 
     /// The rules find and judge the mentions; where a party is named, the learned model
     /// (when built in) decides the article's status from them and the words of the lead.
     RumorAnalysis run_topic(std::string_view headline, std::string_view body,
                             std::optional<std::chrono::year_month_day> published) const {
+        std::vector<SentenceFacts> facts;
+        std::vector<JudgedMention> judged;
+        RumorAnalysis r = run_rules(headline, body, published, facts, judged);
         const StatusModel* model = decision == Analyzer::Decision::learned ? StatusModel::builtin() : nullptr;
-        if (!model) {
-            std::vector<SentenceFacts> facts;
-            std::vector<JudgedMention> judged;
-            return run_rules(headline, body, published, facts, judged);
-        }
-        RumorAnalysis r;
-        const auto features = features_of(headline, body, published, &r);
         // An article that names no party is about another story whatever its words.
-        if (std::none_of(r.entities.begin(), r.entities.end(), [&](const std::string& id) { return is_party_id(id); }))
+        if (!model || std::none_of(r.entities.begin(), r.entities.end(),
+                                   [&](const std::string& id) { return is_party_id(id); }))
             return r;
-        const auto scores = model->score(features);
+        const auto scores = model->score(features_from(facts, judged, r.status));
         apply_model_status(r, scores.best, scores.confidence);
         return r;
     }
@@ -325,7 +324,7 @@ const Topic* Analyzer::topic() const { return impl_->topic ? &*impl_->topic : nu
 
 std::vector<std::string> Analyzer::status_features(std::string_view headline, std::string_view body) const {
     if (!impl_->topic) return {};
-    return impl_->features_of(headline, body, std::nullopt, nullptr);
+    return impl_->features_of(headline, body);
 }
 
 RumorAnalysis Analyzer::analyze(const Article& article) const {

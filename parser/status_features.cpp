@@ -197,8 +197,11 @@ std::vector<std::string> status_features(const FeatureInput& in) {
             named[p] = true;
             if (f.in_headline) named_in_headline[p] = true;
         }
-        const std::string place(place_of(f.in_headline, f.ordinal));
         const bool about_party = !f.parties.empty() || f.refers_back;
+        // Sentences past the lead that name no party and no deal say nothing the model reads
+        // (and skipping them keeps long articles cheap).
+        if (!f.in_headline && f.ordinal >= kLeadSentences && !about_party && !f.deal) continue;
+        const std::string place(place_of(f.in_headline, f.ordinal));
         if (f.parties.size() >= 2) out.push_back("e:all_parties:" + place);
         if (!f.parties.empty() && f.deal) out.push_back("e:party_deal:" + place);
         if (f.rival) out.push_back("e:rival:" + place);
