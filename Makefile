@@ -93,7 +93,8 @@ bench: build
 
 ## accuracy: score every stage against the demo world's labels (crawl path; the report's
 ## JSON goes to $(BUILD_DIR)/accuracy.json), the labeled sentence table included (through
-## `rumorwatch classify`). ACCURACY_FLAGS=--direct for the fast file path.
+## `rumorwatch classify`), then the blind status corpus per split, language and topic, and the
+## learned model left out one topic at a time. ACCURACY_FLAGS=--direct for the fast file path.
 ACCURACY_FLAGS ?=
 accuracy: build
 	$(BUILD_DIR)/tests/accuracy/rumorwatch_accuracy $(ACCURACY_FLAGS) \
@@ -101,6 +102,10 @@ accuracy: build
 	  $(if $(wildcard tests/accuracy/thresholds.json),--thresholds tests/accuracy/thresholds.json)
 	python3 tests/accuracy/blind/blind_eval.py --rumorwatch $(BUILD_DIR)/query/rumorwatch \
 	  --json $(BUILD_DIR)/blind-accuracy.json
+	@if command -v liblinear-train >/dev/null 2>&1; then \
+	  echo "== learned status model: leave one topic out (dev split of the left-out topic)"; \
+	  python3 tests/accuracy/train/train_status.py --rumorwatch $(BUILD_DIR)/query/rumorwatch --loto; \
+	else echo "make accuracy: liblinear-train not found (make deps), leave-one-topic-out skipped"; fi
 
 ## train: retrain the learned status model (parser/data/status_model.tsv) with LIBLINEAR from
 ## the committed training data (never the blind test split), then rebuild with it

@@ -175,6 +175,32 @@ def write_model(path, weights, bias, meta):
             f.write(name + "\t" + "\t".join(f"{w[c]:.4f}" for c in classes) + "\n")
 
 
+def read_model(path):
+    """{feature: [weights]} of a model file, with its classes line under "classes"."""
+    out = {}
+    for line in open(path, encoding="utf-8"):
+        if line.startswith("#") or not line.strip():
+            continue
+        name, *cells = line.rstrip("\n").split("\t")
+        out[name] = cells if name == "classes" else [float(c) for c in cells]
+    return out
+
+
+def compare_models(a, b, tolerance=2e-3):
+    """Differences beyond rounding between two models (missing features count as zeros)."""
+    if a.get("classes") != b.get("classes"):
+        return [f"classes {a.get('classes')} vs {b.get('classes')}"]
+    zeros = [0.0] * len(a["classes"])
+    out = []
+    for name in sorted(set(a) | set(b)):
+        if name == "classes":
+            continue
+        wa, wb = a.get(name, zeros), b.get(name, zeros)
+        if any(abs(x - y) > tolerance for x, y in zip(wa, wb)):
+            out.append(name)
+    return out
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--rumorwatch", required=True)
@@ -184,6 +210,7 @@ def main():
     ap.add_argument("--loto", action="store_true", help="leave-one-topic-out figures only")
     ap.add_argument("--cv", action="store_true", help="5-fold cross-validation on the blind dev split only")
     ap.add_argument("--errors", action="store_true", help="with --cv: list the dev items it gets wrong")
+    ap.add_argument("--check", metavar="MODEL", help="train, then fail unless MODEL holds the same weights")
     args = ap.parse_args()
 
     items = training_items() + demo_items(args.rumorwatch)
@@ -230,6 +257,19 @@ def main():
         return
     weights, bias = train(rows, args.c, args.min_count)
     print(f"training accuracy {accuracy(weights, bias, rows):.3f}; {len(weights)} features")
+    if args.check:
+        # The committed weights must be what the committed data trains (to the 4 decimals written).
+        with tempfile.TemporaryDirectory() as tmp:
+            fresh = os.path.join(tmp, "model.tsv")
+            write_model(fresh, weights, bias, {})
+            differences = compare_models(read_model(fresh), read_model(args.check))
+        if differences:
+            print(f"{os.path.relpath(args.check, REPO)} is not what `make train` makes of the committed data "
+                  f"({len(differences)} differences, e.g. {differences[0]}): run `make train` and commit the model",
+                  file=sys.stderr)
+            sys.exit(1)
+        print(f"{os.path.relpath(args.check, REPO)} is reproduced by the committed data")
+        return
     write_model(args.out, weights, bias, {"items": len(items), "C": args.c, "min_count": args.min_count,
                                           "sources": dict(sorted(sources.items()))})
     print(f"wrote {os.path.relpath(args.out, REPO)}")
