@@ -20,10 +20,12 @@ constexpr std::array<std::string_view, 52> kAbbreviations = {
 
 // Company suffixes and country abbreviations often do end a sentence; these words after them
 // say that one does.
-constexpr std::array<std::string_view, 30> kSentenceStarters = {
+// (A company's own name after its suffix, "Nissan Motor Co. Nissan said", is recognised
+// from the text itself: see names_repeated.)
+constexpr std::array<std::string_view, 29> kSentenceStarters = {
     "The",   "It",      "He",      "She",   "They", "We",    "I",     "But",   "And",  "In",
     "On",    "At",      "A",       "An",    "This", "That",  "These", "Those", "Its",  "Their",
-    "His",   "Her",     "However", "Meanwhile", "Analysts", "Shares", "According", "Apple", "As", "Both"};
+    "His",   "Her",     "However", "Meanwhile", "Analysts", "Shares", "According", "As", "Both"};
 
 bool is_space(unsigned char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
 bool is_upper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
@@ -81,6 +83,22 @@ std::string_view word_at(std::string_view text, std::size_t i) {
     return text.substr(i, e - i);
 }
 
+/// Does `next` (the word after a company suffix's period at `dot`) repeat one of the three
+/// words before the suffix? "Apple Inc. Apple said", "Nissan Motor Co. Nissan said": the
+/// company named again as the next sentence's subject.
+bool names_repeated(std::string_view text, std::size_t dot, std::string_view next) {
+    if (next.empty()) return false;
+    std::size_t end = dot - word_before(text, dot).size(); // start of the suffix
+    for (int n = 0; n < 3; ++n) {
+        while (end > 0 && is_space(static_cast<unsigned char>(text[end - 1]))) --end;
+        const std::string_view w = word_before(text, end);
+        if (w.empty()) return false;
+        if (w == next) return true;
+        end -= w.size();
+    }
+    return false;
+}
+
 /// Is a period at `dot` (followed by space, then `next` at `next_pos`) an abbreviation's?
 bool is_abbreviation_period(std::string_view text, std::size_t dot, std::size_t next_pos) {
     const std::string_view word = word_before(text, dot);
@@ -95,7 +113,7 @@ bool is_abbreviation_period(std::string_view text, std::size_t dot, std::size_t 
         // Titles and months never end a sentence before a name or a day; company suffixes may.
         static constexpr std::string_view kMayEnd[] = {"Inc", "Corp", "Co", "Ltd", "Plc", "LLC", "etc", "Bros", "al"};
         for (auto w : kMayEnd)
-            if (w == word) return !starter;
+            if (w == word) return !starter && !names_repeated(text, dot, word_at(text, next_pos));
         return true;
     }
     return false;

@@ -62,6 +62,11 @@ PhrasesByLanguage phrases_by_language(const json& value, const std::string& file
         const std::string here = path + "." + language;
         if (!is_language_tag(language))
             fail(file, here, "\"" + language + "\" is not a language tag such as \"en\" or \"zh\"");
+        // A language without generic cues would load and then never get a status.
+        if (language != "en" && language != "zh")
+            fail(file, here,
+                 "no status analysis for \"" + language +
+                     "\" yet (cue lexicons exist for \"en\" and \"zh\": parser/data/cues.*.tsv)");
         if (!list.is_array() || list.empty()) fail(file, here, "expected a non-empty array of phrases");
         auto& phrases = out[language];
         for (std::size_t i = 0; i < list.size(); ++i)

@@ -41,6 +41,11 @@ TEST_CASE("sentences: English table", "[parser]") {
         {"Wait for it... The answer came. Then silence…", {"Wait for it...", "The answer came.", "Then silence…"}},
         {"It trades as 9988.HK in Hong Kong.", {"It trades as 9988.HK in Hong Kong."}},
         {"It sold to Alibaba Group Ltd. The deal closed.", {"It sold to Alibaba Group Ltd.", "The deal closed."}},
+        // A company named again after its suffix starts a sentence, whatever the company:
+        // nothing topic-specific lives in the splitter.
+        {"Shares of Apple Inc. Apple said it would.", {"Shares of Apple Inc.", "Apple said it would."}},
+        {"It is up to Nissan Motor Co. Nissan said no.", {"It is up to Nissan Motor Co.", "Nissan said no."}},
+        {"Nissan Motor Co. Ltd. is based in Yokohama.", {"Nissan Motor Co. Ltd. is based in Yokohama."}},
         {"First line without a stop\nSecond line.", {"First line without a stop", "Second line."}},
         {"A paragraph.\n\n  Another one.  ", {"A paragraph.", "Another one."}},
         {"Apple (the iPhone maker) did not comment.) Next.", {"Apple (the iPhone maker) did not comment.)", "Next."}},

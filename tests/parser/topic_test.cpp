@@ -143,3 +143,10 @@ TEST_CASE("topic: the deal's frame is optional, flattened, and checked like othe
     empty.insert(empty.rfind('}'), R"(, "frame": {"object": {"en": []}})");
     CHECK(error_of(empty) == "t.json: field \"frame.object.en\": expected a non-empty array of phrases");
 }
+
+TEST_CASE("topic: a language the analysis has no cues for is refused, not loaded to stay silent", "[parser]") {
+    std::string ja = kMinimal;
+    ja.replace(ja.find(R"("zh": ["歪"])"), std::string(R"("zh": ["歪"])").size(), R"("ja": ["ワイ"])");
+    CHECK(error_of(ja) == "t.json: field \"entities[1].aliases.ja\": no status analysis for \"ja\" yet (cue "
+                         "lexicons exist for \"en\" and \"zh\": parser/data/cues.*.tsv)");
+}
