@@ -17,10 +17,12 @@ struct MentionPlace {
 };
 
 /// Sets `analysis.status`, `confidence` and `evidence` from `analysis.mentions` (one place
-/// per mention, same order).
+/// per mention, same order). This is the rules' own article decision: generic mode and
+/// Analyzer::Decision::rules use it as is; in topic mode the learned model decides from it
+/// and more (parser/status_model.h).
 ///
 /// Each mention scores status weight × its confidence × place weight (headline and lead
-/// weigh more) × 0.5 if it is background × 0.5 if it is bare; the best score is the evidence. Outcomes
+/// weigh more) × 0.35 if it is background × 0.5 if it is bare; the best score is the evidence. Outcomes
 /// (cancelled, denied, stalled, confirmed) weigh more than reports, reports more than
 /// speculation, so a clear direct statement anywhere in the article can outweigh a hedged
 /// headline, while a recap of an older event cannot outweigh the news. `generic` makes the

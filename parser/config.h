@@ -1,5 +1,5 @@
 /// \file
-/// Reading an outlets file (design.md, "Outlets") into a CrawlConfig, strictly.
+/// Reading an outlets file (README "Configuration reference") into a CrawlConfig, strictly.
 #pragma once
 
 #include <string>

@@ -17,7 +17,7 @@ namespace rumorwatch {
 /// Every instant in rumorwatch: UTC, whole seconds. Formatted only at the edges.
 using Timestamp = std::chrono::sys_seconds;
 
-/// The status vocabulary of design.md. `none` is for an article that does not touch the topic.
+/// The status vocabulary (README "Rumor analysis"). `none` is for an article that does not touch the topic.
 enum class RumorStatus {
     none,
     mentioned,
@@ -52,7 +52,7 @@ enum class OutletTier { wire, major, trade, blog };
 std::string_view to_string(OutletTier tier);
 std::optional<OutletTier> tier_from_string(std::string_view name);
 
-/// One configured news outlet (see design.md, "Outlets").
+/// One configured news outlet (README "Configuration reference").
 struct Outlet {
     std::string id;
     std::string name;

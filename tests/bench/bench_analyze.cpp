@@ -31,7 +31,7 @@ std::size_t count_sentences(const std::string& text) {
     return n;
 }
 
-/// The rumor of design.md with a few aliases, for when no topic file exists yet.
+/// The shipped apple-alibaba rumor with a few aliases, for when no topic file exists yet.
 Topic fallback_topic() {
     Topic t;
     t.id = "apple-alibaba";
