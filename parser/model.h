@@ -17,7 +17,8 @@ namespace rumorwatch {
 /// Every instant in rumorwatch: UTC, whole seconds. Formatted only at the edges.
 using Timestamp = std::chrono::sys_seconds;
 
-/// The status vocabulary (README "Rumor analysis"). `none` is for an article that does not touch the topic.
+/// The status vocabulary (README "Rumor analysis"). `none` is for an article that does not
+/// touch the topic.
 enum class RumorStatus {
     none,
     mentioned,
