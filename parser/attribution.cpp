@@ -438,4 +438,17 @@ Source classify_source(std::string_view s, std::span<const Lexicon::Hit> hits, c
     return src;
 }
 
+std::string_view to_string(SourceKind kind) {
+    switch (kind) {
+    case SourceKind::none: return "none";
+    case SourceKind::party: return "party";
+    case SourceKind::official: return "official";
+    case SourceKind::unnamed: return "unnamed";
+    case SourceKind::media: return "media";
+    case SourceKind::analyst: return "analyst";
+    case SourceKind::other: return "other";
+    }
+    return "?";
+}
+
 } // namespace rumorwatch

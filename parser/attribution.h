@@ -47,6 +47,9 @@ enum class SourceKind {
     other,    ///< someone else who is named
 };
 
+/// "party", "unnamed", ...: the one name table for SourceKind (features, tests, debugging).
+std::string_view to_string(SourceKind kind);
+
 /// A classified speaker.
 struct Source {
     SourceKind kind = SourceKind::none;

@@ -41,11 +41,9 @@ std::vector<LexiconEntry> parse_cue_table(std::string_view text, std::string_vie
     std::vector<LexiconEntry> out;
     std::size_t number = 0;
     while (!text.empty()) {
-        const std::size_t nl = text.find('\n');
-        std::string_view line = text.substr(0, nl);
-        text.remove_prefix(nl == std::string_view::npos ? text.size() : nl + 1);
+        const std::string_view line = take_line(text);
         ++number;
-        if (line.empty() || line.front() == '#' || line == std::string_view("\0", 1)) continue;
+        if (line.empty() || line.front() == '#') continue;
         const std::size_t tab = line.find('\t');
         const auto bad = [&](const char* what) {
             return std::logic_error(std::string(name) + ":" + std::to_string(number) + ": " + what);

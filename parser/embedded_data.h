@@ -20,3 +20,16 @@
     static std::string_view FUNCTION() {                                                            \
         return std::string_view(SYMBOL##_begin, static_cast<std::size_t>(SYMBOL##_end - SYMBOL##_begin)); \
     }
+
+namespace rumorwatch {
+
+/// Removes and returns the first line of `text` (without its '\n' or a '\r' before it).
+inline std::string_view take_line(std::string_view& text) {
+    const std::size_t nl = text.find('\n');
+    std::string_view line = text.substr(0, nl);
+    text.remove_prefix(nl == std::string_view::npos ? text.size() : nl + 1);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    return line;
+}
+
+} // namespace rumorwatch

@@ -18,19 +18,6 @@ std::string_view place_of(bool in_headline, int ordinal) {
     return ordinal < kLeadSentences ? "l" : "b";
 }
 
-std::string_view source_name(SourceKind k) {
-    switch (k) {
-    case SourceKind::none: return "none";
-    case SourceKind::party: return "party";
-    case SourceKind::official: return "official";
-    case SourceKind::unnamed: return "unnamed";
-    case SourceKind::media: return "media";
-    case SourceKind::analyst: return "analyst";
-    case SourceKind::other: return "other";
-    }
-    return "none";
-}
-
 /// Cue kinds the model reads as they are (entities and plain deal words are read elsewhere).
 bool is_cue(CueKind k) {
     switch (k) {
@@ -162,7 +149,7 @@ std::vector<std::string> status_features(const FeatureInput& in) {
         out.push_back(base);
         if (m.background) out.push_back(base + ":bg");
         if (m.weak) out.push_back(base + ":weak");
-        out.push_back("ms:" + std::string(to_string(m.status)) + ":" + std::string(source_name(m.source)));
+        out.push_back("ms:" + std::string(to_string(m.status)) + ":" + std::string(to_string(m.source)));
         if (!m.background) out.push_back("any:" + std::string(to_string(m.status)));
     }
 

@@ -43,11 +43,8 @@ float parse_weight(std::string_view s, std::size_t line) {
 StatusModel::StatusModel(std::string_view text) {
     std::size_t number = 0;
     while (!text.empty()) {
-        const std::size_t nl = text.find('\n');
-        std::string_view line = text.substr(0, nl);
-        text.remove_prefix(nl == std::string_view::npos ? text.size() : nl + 1);
+        const std::string_view line = take_line(text);
         ++number;
-        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
         if (line.empty() || line.front() == '#') continue;
         const auto cells = split_tabs(line);
         if (cells[0] == "classes") {

@@ -36,18 +36,7 @@ SourceContext context(int last_party = -1) {
     return c;
 }
 
-std::string kind_name(SourceKind k) {
-    switch (k) {
-    case SourceKind::none: return "none";
-    case SourceKind::party: return "party";
-    case SourceKind::official: return "official";
-    case SourceKind::unnamed: return "unnamed";
-    case SourceKind::media: return "media";
-    case SourceKind::analyst: return "analyst";
-    case SourceKind::other: return "other";
-    }
-    return "?";
-}
+std::string kind_name(SourceKind k) { return std::string(to_string(k)); }
 
 /// "kind:text" of every speaker in the sentence, joined by " | ".
 std::string speakers(std::string_view s, int last_party = -1) {

@@ -15,6 +15,7 @@
 #include "parser/time.h"
 #include "query/cli.h"
 #include "tests/support/run_command.h"
+#include "tests/support/cli_run.h"
 #include "tests/support/temp_dir.h"
 #include "tests/support/utf8_check.h"
 
@@ -57,18 +58,7 @@ ArticleRecord hostile_record() {
     return r;
 }
 
-struct Run {
-    int code;
-    std::string out, err;
-};
-
-Run run(const std::vector<std::string>& args) {
-    std::istringstream in;
-    std::ostringstream out, err;
-    Io io{in, out, err, false};
-    const int code = run_cli(args, io);
-    return {code, out.str(), err.str()};
-}
+test::CliRun run(const std::vector<std::string>& args) { return test::run_cli_captured(args); }
 
 /// No byte that can drive a terminal: C0 controls but tab/LF/CR, DEL, and the bidi
 /// override U+202E.

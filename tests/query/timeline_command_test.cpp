@@ -5,6 +5,7 @@
 #include "index/index.h"
 #include "parser/time.h"
 #include "query/cli.h"
+#include "tests/support/cli_run.h"
 #include "tests/support/temp_dir.h"
 
 using namespace rumorwatch;
@@ -38,18 +39,7 @@ ArticleRecord record(const std::string& outlet, OutletTier tier, const std::stri
     return r;
 }
 
-struct Run {
-    int code;
-    std::string out, err;
-};
-
-Run run(const std::vector<std::string>& args) {
-    std::istringstream in;
-    std::ostringstream out, err;
-    Io io{in, out, err, false};
-    const int code = run_cli(args, io);
-    return {code, out.str(), err.str()};
-}
+test::CliRun run(const std::vector<std::string>& args) { return test::run_cli_captured(args); }
 
 } // namespace
 
@@ -74,7 +64,7 @@ TEST_CASE("timeline command: reads the index, shows transitions and an edit betw
         writer.commit();
     }
 
-    const Run text = run({"timeline", "--db", db, "--topic", "apple-alibaba", "--bucket", "day"});
+    const auto text = run({"timeline", "--db", db, "--topic", "apple-alibaba", "--bucket", "day"});
     INFO(text.err);
     REQUIRE(text.code == 0);
     CHECK_THAT(text.out, Catch::Contains("none → reported"));
@@ -82,7 +72,7 @@ TEST_CASE("timeline command: reads the index, shows transitions and an edit betw
     CHECK_THAT(text.out, Catch::Contains("Edits"));
     CHECK_THAT(text.out, Catch::Contains("State now: partially_confirmed")); // the blog alone moves nothing
 
-    const Run json = run({"timeline", "--db", db, "--topic", "apple-alibaba", "--format", "json"});
+    const auto json = run({"timeline", "--db", db, "--topic", "apple-alibaba", "--format", "json"});
     REQUIRE(json.code == 0);
     const auto j = nlohmann::json::parse(json.out);
     REQUIRE(j["transitions"].size() == 2);
@@ -93,7 +83,7 @@ TEST_CASE("timeline command: reads the index, shows transitions and an edit betw
     CHECK(j["edits"][0]["to"] == "partially_confirmed");
     CHECK(j["edits"][0]["seen"] == "2025-02-14T08:00:00Z");
 
-    const Run only_wire = run({"timeline", "--db", db, "--topic", "apple-alibaba", "--outlet", "wire", "--format", "json"});
+    const auto only_wire = run({"timeline", "--db", db, "--topic", "apple-alibaba", "--outlet", "wire", "--format", "json"});
     CHECK(nlohmann::json::parse(only_wire.out)["articles"] == 1);
 
     const std::string html = dir.file("t.html");
@@ -103,15 +93,15 @@ TEST_CASE("timeline command: reads the index, shows transitions and an edit betw
 TEST_CASE("timeline command: bad arguments exit 2 and name them", "[query]") {
     test::TempDir dir;
     { IndexWriter(dir.file("db")).commit(); }
-    const Run bad_bucket = run({"timeline", "--db", dir.file("db"), "--topic", "t", "--bucket", "year"});
+    const auto bad_bucket = run({"timeline", "--db", dir.file("db"), "--topic", "t", "--bucket", "year"});
     CHECK(bad_bucket.code == 2);
     CHECK_THAT(bad_bucket.err, Catch::Contains("--bucket"));
-    const Run bad_date = run({"timeline", "--db", dir.file("db"), "--topic", "t", "--since", "2025-13-01"});
+    const auto bad_date = run({"timeline", "--db", dir.file("db"), "--topic", "t", "--since", "2025-13-01"});
     CHECK(bad_date.code == 2);
     CHECK_THAT(bad_date.err, Catch::Contains("--since"));
-    const Run bad_format = run({"timeline", "--db", dir.file("db"), "--topic", "t", "--format", "pdf"});
+    const auto bad_format = run({"timeline", "--db", dir.file("db"), "--topic", "t", "--format", "pdf"});
     CHECK(bad_format.code == 2);
-    const Run empty = run({"timeline", "--db", dir.file("db"), "--topic", "t"});
+    const auto empty = run({"timeline", "--db", dir.file("db"), "--topic", "t"});
     CHECK(empty.code == 0);
     CHECK_THAT(empty.out, Catch::Contains("No article about this topic"));
 }

@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "query/cli.h"
+#include "tests/support/cli_run.h"
 #include "tests/support/temp_dir.h"
 #include "tests/support/test_server.h"
 
@@ -19,18 +20,7 @@ using namespace rumorwatch::test;
 
 namespace {
 
-struct Run {
-    int code;
-    std::string out, err;
-};
-
-Run run(const std::vector<std::string>& args) {
-    std::istringstream in;
-    std::ostringstream out, err;
-    Io io{in, out, err, false};
-    const int code = run_cli(args, io);
-    return {code, out.str(), err.str()};
-}
+test::CliRun run(const std::vector<std::string>& args) { return test::run_cli_captured(args); }
 
 std::string escape_html(const std::string& s) {
     std::string out;
@@ -99,12 +89,12 @@ TEST_CASE("topics end to end: each new topic's story crawled from loopback reads
 
         const std::string topic_file = (source_dir() / "seeds/topics" / (topic + ".json")).string();
         const std::string db = dir.file("db");
-        const Run crawl = run({"crawl", "--config", config, "--topic", topic_file, "--db", db, "--once",
+        const auto crawl = run({"crawl", "--config", config, "--topic", topic_file, "--db", db, "--once",
                                "--connect-to", server.connect_to()});
         INFO(crawl.err);
         REQUIRE(crawl.code == 0);
 
-        const Run tl = run({"timeline", "--db", db, "--topic", topic_file, "--format", "json"});
+        const auto tl = run({"timeline", "--db", db, "--topic", topic_file, "--format", "json"});
         INFO(tl.err);
         REQUIRE(tl.code == 0);
         const auto timeline = nlohmann::json::parse(tl.out);
