@@ -155,6 +155,10 @@ struct SearchResponse {
     std::vector<std::pair<std::string, long long>> outlet_facets;
     /// The query as Xapian understood it (for --explain style debugging).
     std::string parsed_query;
+    /// Matches left out of `hits` because their stored record is damaged, one message each
+    /// naming the article ("article <id> (<url>): a stored article text is damaged ...").
+    /// Their ranks are skipped, so the other hits keep theirs.
+    std::vector<std::string> damaged;
 };
 
 /// What the timeline reads: one topic's articles, with optional filters.
@@ -192,6 +196,7 @@ public:
     IndexReader(IndexReader&&) noexcept;
     IndexReader& operator=(IndexReader&&) noexcept;
 
+    /// A damaged match is left out and named in SearchResponse::damaged.
     /// @throws InputError for a malformed query (with the position).
     SearchResponse search(const SearchRequest& request);
     /// Every article that mentions a topic, ordered by publication (or first-seen) time,

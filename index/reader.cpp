@@ -521,10 +521,15 @@ SearchResponse IndexReader::search(const SearchRequest& request) {
         int rank = request.offset;
         for (auto it = mset.begin(); it != mset.end(); ++it) {
             SearchHit hit;
-            hit.article = index_detail::decode_document(it.get_document(), true);
+            hit.rank = ++rank;
+            try {
+                hit.article = index_detail::decode_document(it.get_document(), true);
+            } catch (const IndexError& e) {
+                response.damaged.push_back(e.what()); // one bad record must not hide the others
+                continue;
+            }
             hit.weight = it.get_weight();
             hit.copies = it.get_collapse_count();
-            hit.rank = ++rank;
             if (request.snippet_bytes > 0) {
                 const Article& a = hit.article.record.article;
                 const std::string& source = !a.text.empty() ? a.text : !a.description.empty() ? a.description : a.title;
