@@ -73,7 +73,9 @@ struct CrawlSummary {
     int requests = 0;         ///< HTTP requests made, robots.txt included
     bool interrupted = false; ///< stopped by a signal; what was done is committed
     int cycles = 0;           ///< crawls made (more than one with `every`)
-    int damaged_members = 0;  ///< import_warc: corrupt gzip members skipped (their records lost)
+    /// import_warc: damaged parts skipped (corrupt gzip members, records with a missing or
+    /// invalid Content-Length); their records are lost.
+    int damaged_members = 0;
 };
 
 /// Crawls every outlet of the shard once (or forever with `every`) into the index.

@@ -160,6 +160,22 @@ void WarcReader::skip_damaged_member() {
     in.scanned_to = true;
 }
 
+bool WarcReader::starts_record() {
+    static constexpr std::string_view kStart = "WARC/";
+    fill(kStart.size());
+    const std::string_view rest = std::string_view(buffer_).substr(consumed_, kStart.size());
+    // Fewer bytes than "WARC/" that could begin it: a record cut short, which read_record
+    // reports as truncated.
+    return kStart.starts_with(rest);
+}
+
+std::string WarcReader::not_warc_message() const {
+    std::string message = path_ + ": not a WARC file (at byte " + std::to_string(offset_ + consumed_) + ")";
+    if (!gzip_ && path_.size() > 3 && iequals(std::string_view(path_).substr(path_.size() - 3), ".gz"))
+        message += ": the name ends in .gz but the data is not gzip-compressed";
+    return message;
+}
+
 bool WarcReader::find_record_start() {
     while (true) {
         const std::string_view rest = std::string_view(buffer_).substr(consumed_);
@@ -200,6 +216,9 @@ std::optional<WarcRecord> WarcReader::read_record(bool& retry) {
         if (buffer_[consumed_] == '\r' || buffer_[consumed_] == '\n') ++consumed_;
         else break;
     }
+    // Checked before looking for the header's end, which data that is not WARC may lack: a
+    // text file named .warc.gz once read as "1 file ended inside a record", exit 0.
+    if (!damaged() && !starts_record()) throw InputError(not_warc_message());
     // The header ends at the first empty line.
     std::size_t header_end = std::string::npos;
     for (std::size_t want = 4096;; want *= 2) {
@@ -220,14 +239,14 @@ std::optional<WarcRecord> WarcReader::read_record(bool& retry) {
     std::size_t pos = 0;
     std::size_t length = 0;
     bool have_length = false;
+    std::optional<std::string_view> bad_length;
     while (pos <= header.size()) {
         auto eol = header.find("\r\n", pos);
         if (eol == std::string_view::npos) eol = header.size();
         const std::string_view line = header.substr(pos, eol - pos);
         pos = eol + 2;
         if (record.version.empty()) {
-            if (!line.starts_with("WARC/"))
-                throw InputError(path_ + ": not a WARC file (at byte " + std::to_string(offset_ + consumed_) + ")");
+            if (!line.starts_with("WARC/")) throw InputError(not_warc_message());
             record.version = std::string(line);
             continue;
         }
@@ -236,12 +255,23 @@ std::optional<WarcRecord> WarcReader::read_record(bool& retry) {
         const std::string_view name = trim(line.substr(0, colon));
         const std::string_view value = trim(line.substr(colon + 1));
         record.fields.emplace_back(std::string(name), std::string(value));
-        if (iequals(name, "Content-Length")) {
+        if (iequals(name, "Content-Length") && !have_length) {
+            have_length = true;
             const auto [ptr, ec] = std::from_chars(value.data(), value.data() + value.size(), length);
-            have_length = ec == std::errc();
+            if (ec != std::errc() || ptr != value.data() + value.size() || value.empty()) bad_length = value;
         }
     }
-    if (!have_length) throw InputError(path_ + ": WARC record without Content-Length");
+    if (!have_length || bad_length) {
+        // Where the block ends is unknown: the next record is looked for from the header's end.
+        damage_.push_back(path_ + ": record at decompressed byte " + std::to_string(offset_ + consumed_) +
+                          (have_length ? " has an invalid Content-Length \"" + std::string(bad_length->substr(0, 40)) + "\""
+                                       : " has no Content-Length") +
+                          ", skipped");
+        consumed_ += header_end + 4;
+        resync_ = true;
+        retry = true;
+        return std::nullopt;
+    }
     if (length > max_record_bytes_) {
         // Skipped as it streams by: never held whole.
         oversized_.push_back(path_ + ": record at decompressed byte " + std::to_string(offset_ + consumed_) + " (" +

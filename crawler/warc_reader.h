@@ -53,12 +53,16 @@ public:
     WarcReader& operator=(const WarcReader&) = delete;
 
     /// The next record; std::nullopt at the end. @throws InputError "FILE: not a WARC file
-    /// (at byte N)" when the data is not WARC.
+    /// (at byte N)" when the data is not WARC, adding when the name ends in .gz and the data
+    /// is not gzip-compressed.
     std::optional<WarcRecord> next();
     /// True when the file ended inside a record.
     bool truncated() const { return truncated_; }
-    /// One message per corrupt gzip member skipped: "FILE: corrupt gzip member at byte N
-    /// skipped (zlib's words)", N the member's offset in the compressed file.
+    /// One message per damaged part skipped, naming file and offset: a corrupt gzip member
+    /// ("FILE: corrupt gzip member at byte N skipped (zlib's words)", N the member's offset
+    /// in the compressed file), or a record whose Content-Length is missing or not a number
+    /// ("FILE: record at decompressed byte N has an invalid Content-Length "-5", skipped";
+    /// reading goes on at the next "WARC/" line).
     const std::vector<std::string>& damage() const { return damage_; }
     /// One message per record skipped for being over the size cap, naming file and offset.
     const std::vector<std::string>& oversized() const { return oversized_; }
@@ -71,6 +75,10 @@ private:
     void skip_damaged_member();
     /// Moves consumed_ to the next "WARC/" at a line start; false at the end.
     bool find_record_start();
+    /// Whether the bytes at consumed_ begin with "WARC/" (or could, when the file ends first).
+    bool starts_record();
+    /// "FILE: not a WARC file (at byte N)", with a word when a .gz name holds plain data.
+    std::string not_warc_message() const;
 
     struct Inflater;
     std::string path_;

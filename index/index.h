@@ -121,6 +121,13 @@ struct StoredArticle {
 /// can list every version as `versions` + current_version(article).
 nlohmann::json current_version(const StoredArticle& article);
 
+/// The longest query IndexReader::search takes. Xapian's cost grows faster than the query:
+/// 320 KB of Chinese text took 1.76 GB, and an OR chain of 60,000 words over a minute.
+inline constexpr std::size_t kMaxQueryBytes = 4096;
+/// The most words a query may hold (see index_detail::count_query_words: operators do not
+/// count, a run of Chinese text is one word). Real queries have a handful.
+inline constexpr std::size_t kMaxQueryWords = 256;
+
 /// A search request (the `search` command's options, minus output concerns).
 struct SearchRequest {
     std::string query; ///< Xapian query syntax with rumorwatch's fields; empty: everything
@@ -166,6 +173,10 @@ struct SearchResponse {
     std::vector<std::pair<std::string, long long>> outlet_facets;
     /// The query as Xapian understood it (for --explain style debugging).
     std::string parsed_query;
+    /// Matches left out of `hits` because their stored record is damaged, one message each
+    /// naming the article ("article <id> (<url>): a stored article text is damaged ...").
+    /// Their ranks are skipped, so the other hits keep theirs.
+    std::vector<std::string> damaged;
 };
 
 /// What the timeline reads: one topic's articles, with optional filters.
@@ -203,7 +214,9 @@ public:
     IndexReader(IndexReader&&) noexcept;
     IndexReader& operator=(IndexReader&&) noexcept;
 
-    /// @throws InputError for a malformed query (with the position).
+    /// A damaged match is left out and named in SearchResponse::damaged.
+    /// @throws InputError for a malformed query (with the position), and for one longer
+    /// than kMaxQueryBytes or with more than kMaxQueryWords words.
     SearchResponse search(const SearchRequest& request);
     /// Every article that mentions a topic, ordered by publication (or first-seen) time,
     /// with the body text.

@@ -355,6 +355,25 @@ std::vector<std::string> essential_aliases(const std::vector<std::string>& group
     return out;
 }
 
+std::size_t count_query_words(std::string_view query) {
+    const auto in_word = [](char c) {
+        return static_cast<unsigned char>(c) >= 0x80 || std::isalnum(static_cast<unsigned char>(c));
+    };
+    std::size_t words = 0;
+    for (std::size_t i = 0; i < query.size();) {
+        if (!in_word(query[i])) {
+            ++i;
+            continue;
+        }
+        const std::size_t begin = i;
+        while (i < query.size() && in_word(query[i])) ++i;
+        const std::string_view word = query.substr(begin, i - begin);
+        if (word != "AND" && word != "OR" && word != "NOT" && word != "XOR" && word != "NEAR" && word != "ADJ")
+            ++words;
+    }
+    return words;
+}
+
 std::optional<SyntaxSpot> find_invalid_utf8(std::string_view query) {
     // Columns count what make_valid_utf8() shows: one U+FFFD per bad byte.
     std::size_t column = 1;

@@ -64,6 +64,11 @@ std::vector<std::string> essential_aliases(const std::vector<std::string>& group
 /// on some), and a query in another encoding would only search for mojibake.
 std::optional<SyntaxSpot> find_invalid_utf8(std::string_view query);
 
+/// How many words `query` holds, as the limit kMaxQueryWords counts them: each run of
+/// letters, digits and non-ASCII bytes (a run of Chinese text is one), except the operators
+/// AND, OR, NOT, XOR, NEAR and ADJ.
+std::size_t count_query_words(std::string_view query);
+
 /// `query` with control characters (NUL, vertical tab, DEL...) as spaces: they mean nothing
 /// in a query, and a pasted one should not change how the words around it are read.
 std::string blank_control_characters(std::string_view query);

@@ -446,6 +446,12 @@ SearchResponse IndexReader::search(const SearchRequest& request) {
             return InputError("malformed query at column " + std::to_string(spot.column) + " (" + spot.what + ")" +
                               detail + "\n  " + shown + "\n  " + std::string(spot.column - 1, ' ') + "^");
         };
+        if (request.query.size() > kMaxQueryBytes)
+            throw InputError("the query is " + std::to_string(request.query.size()) + " bytes; a query may have at most " +
+                             std::to_string(kMaxQueryBytes) + " (4 KiB)");
+        if (const std::size_t words = index_detail::count_query_words(request.query); words > kMaxQueryWords)
+            throw InputError("the query has " + std::to_string(words) + " words; a query may have at most " +
+                             std::to_string(kMaxQueryWords) + " (AND, OR, NOT and the like do not count)");
         if (const auto spot = index_detail::find_invalid_utf8(request.query)) {
             // Shown with U+FFFD where the bad byte was.
             shown = rumorwatch::text::make_valid_utf8(index_detail::blank_control_characters(request.query));
@@ -521,10 +527,15 @@ SearchResponse IndexReader::search(const SearchRequest& request) {
         int rank = request.offset;
         for (auto it = mset.begin(); it != mset.end(); ++it) {
             SearchHit hit;
-            hit.article = index_detail::decode_document(it.get_document(), true);
+            hit.rank = ++rank;
+            try {
+                hit.article = index_detail::decode_document(it.get_document(), true);
+            } catch (const IndexError& e) {
+                response.damaged.push_back(e.what()); // one bad record must not hide the others
+                continue;
+            }
             hit.weight = it.get_weight();
             hit.copies = it.get_collapse_count();
-            hit.rank = ++rank;
             if (request.snippet_bytes > 0) {
                 const Article& a = hit.article.record.article;
                 const std::string& source = !a.text.empty() ? a.text : !a.description.empty() ? a.description : a.title;

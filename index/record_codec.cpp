@@ -207,6 +207,10 @@ std::string decode_text(const std::string& value) {
     if (value[0] != 'z' || value.size() < 5) throw IndexError("a stored article text is damaged");
     std::uint32_t n = 0;
     for (int i = 0; i < 4; ++i) n |= std::uint32_t(static_cast<unsigned char>(value[1 + i])) << (8 * i);
+    // Checked before allocating: one damaged length byte once cost 2 GB before the error.
+    if (n / kMaxDeflateRatio > value.size() - 5)
+        throw IndexError("a stored article text is damaged (it declares " + std::to_string(n) + " bytes in " +
+                         std::to_string(value.size() - 5) + " compressed)");
     std::string out(n, '\0');
     uLongf size = n;
     if (uncompress(reinterpret_cast<Bytef*>(out.data()), &size, reinterpret_cast<const Bytef*>(value.data() + 5),
@@ -225,7 +229,12 @@ json decode_data_json(const std::string& data) {
 }
 
 StoredArticle decode_document(const Xapian::Document& doc, bool with_text) {
-    const json j = decode_data_json(doc.get_data());
+    json j;
+    try {
+        j = decode_data_json(doc.get_data());
+    } catch (const IndexError& e) {
+        throw IndexError("document " + std::to_string(doc.get_docid()) + ": " + e.what());
+    }
     StoredArticle s;
     s.id = str(j, "id");
     auto& r = s.record;
@@ -250,7 +259,14 @@ StoredArticle decode_document(const Xapian::Document& doc, bool with_text) {
         s.time = s.first_seen;
         s.time_source = "first_seen";
     }
-    if (with_text) r.article.text = decode_text(doc.get_value(schema::kTextSlot));
+    if (with_text) {
+        try {
+            r.article.text = decode_text(doc.get_value(schema::kTextSlot));
+        } catch (const IndexError& e) {
+            const std::string& url = r.article.canonical_url.empty() ? r.article.url : r.article.canonical_url;
+            throw IndexError("article " + s.id + (url.empty() ? "" : " (" + url + ")") + ": " + e.what());
+        }
+    }
     return s;
 }
 

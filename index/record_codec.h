@@ -19,13 +19,19 @@ std::string encode_data(const StoredArticle& article);
 /// The document data as JSON. @throws IndexError when the data is not rumorwatch's.
 nlohmann::json decode_data_json(const std::string& data);
 /// The stored article of `doc`; `with_text` false leaves record.article.text empty and
-/// skips reading the text slot (faster). @throws IndexError when the data is not ours.
+/// skips reading the text slot (faster). @throws IndexError when the data is not ours or
+/// the text is damaged, naming the document (its id and URL when the data can be read).
 StoredArticle decode_document(const Xapian::Document& doc, bool with_text = true);
 
 /// The value stored in kTextSlot for `text`: "z" + 4-byte little-endian length + zlib
 /// stream, or "t" + the text when compressing would not pay.
 std::string encode_text(std::string_view text);
-/// Inverse of encode_text. @throws IndexError when the value is damaged.
+/// No zlib stream inflates more than this many times its size (deflate's limit is 1032:1),
+/// so a declared length beyond it can only be damage.
+inline constexpr std::size_t kMaxDeflateRatio = 1032;
+
+/// Inverse of encode_text. Allocates at most kMaxDeflateRatio times the value's size.
+/// @throws IndexError when the value is damaged.
 std::string decode_text(const std::string& value);
 
 /// Every term and value of the schema for `article`, with its data set.

@@ -2,6 +2,7 @@
 /// HTML page -> Article: main text, title, dates, authors, language, metadata.
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -20,6 +21,10 @@ struct ExtractOptions {
     std::string content_language;          ///< HTTP Content-Language, if any
     std::string site_name;                 ///< the outlet's name, used to strip titles and when the page names none
 };
+
+/// Pages longer than this (in UTF-8 bytes) are cut, and Article::warnings says so: no
+/// article needs more, and it bounds the parse time of pathological inputs.
+inline constexpr std::size_t kMaxPageBytes = 16u << 20;
 
 /// Version of the extractor's output, recorded in golden files (bump when output changes on purpose).
 inline constexpr const char* kExtractorVersion = "V1";

@@ -53,6 +53,38 @@ std::size_t find_end_tag(std::string_view s, std::size_t from, std::string_view 
     return std::string_view::npos;
 }
 
+/// find_end_tag over one input, remembering each element name's last answer. Without it,
+/// n unclosed `<select>` (or nested `<svg>` closed once at the end) rescan the rest of the
+/// page n times: 100k of them in 800 KB took half a minute. The scan only moves forward,
+/// so an answer stays good for every later start up to the end tag it found, and a "none"
+/// stays good to the end: each byte is then looked at once per element name.
+class EndTagFinder {
+public:
+    explicit EndTagFinder(std::string_view input) : input_(input) {}
+
+    /// Same as find_end_tag(input, from, name).
+    std::size_t find(std::size_t from, std::string_view name) {
+        Answer* answer = nullptr;
+        for (auto& a : answers_)
+            if (a.name == name) answer = &a;
+        if (answer && from >= answer->from && (answer->end_tag == std::string_view::npos || from <= answer->end_tag))
+            return answer->end_tag;
+        if (!answer) answer = &answers_.emplace_back(Answer{std::string(name), 0, 0});
+        answer->from = from;
+        answer->end_tag = find_end_tag(input_, from, name);
+        return answer->end_tag;
+    }
+
+private:
+    struct Answer {
+        std::string name;
+        std::size_t from;    ///< where the last search started
+        std::size_t end_tag; ///< what it found: no end tag of `name` lies in [from, end_tag)
+    };
+    std::string_view input_;
+    std::vector<Answer> answers_; // a handful of names: a vector beats a map
+};
+
 /// One past the '>' that closes the tag whose name ends at `pos`; attribute values in
 /// quotes may contain '>'. Fills `type` with the value of a `type` attribute.
 /// Attributes the extractor reads; the rest (data-*, on*, width, alt, srcset, ...) are
@@ -124,6 +156,7 @@ PrescannedHtml prescan_html(std::string_view input) {
     std::size_t pos = 0;
     char name_buf[16];
     std::string kept; // attributes of the current start tag that survive
+    EndTagFinder end_tags(input);
 
     while (pos < input.size()) {
         const void* hit = std::memchr(input.data() + pos, '<', input.size() - pos);
@@ -201,7 +234,7 @@ PrescannedHtml prescan_html(std::string_view input) {
         // Raw-text elements: their bodies end at the first matching end tag.
         if (name == "script" || name == "style" || name == "iframe" || name == "noembed" ||
             name == "noframes" || name == "xmp") {
-            const std::size_t close = find_end_tag(input, tag_end, name);
+            const std::size_t close = end_tags.find(tag_end, name);
             const std::size_t body_end = close == std::string_view::npos ? input.size() : close;
             if (name == "script" && text::ifind(type, "ld+json") != std::string_view::npos)
                 result.json_ld.emplace_back(input.substr(tag_end, body_end - tag_end));
@@ -223,7 +256,7 @@ PrescannedHtml prescan_html(std::string_view input) {
             }
             const std::string_view open_pattern = name == "svg" ? "<svg" : "<math";
             while (nest > 0) {
-                const std::size_t close_at = find_end_tag(input, scan, name);
+                const std::size_t close_at = end_tags.find(scan, name);
                 if (close_at == std::string_view::npos) {
                     scan = input.size();
                     break;
@@ -246,7 +279,7 @@ PrescannedHtml prescan_html(std::string_view input) {
         if (name == "select" || name == "template" || name == "button" || name == "datalist") {
             // Never article text (country lists, client-side templates, icon buttons): skip
             // the element when its end tag is there; an unclosed one is left to the parser.
-            const std::size_t close = find_end_tag(input, tag_end, name);
+            const std::size_t close = end_tags.find(tag_end, name);
             if (close != std::string_view::npos) {
                 const std::size_t gt = input.find('>', close);
                 pos = gt == std::string_view::npos ? input.size() : gt + 1;
@@ -254,7 +287,7 @@ PrescannedHtml prescan_html(std::string_view input) {
             }
         }
         if (name == "title" || name == "textarea") {
-            const std::size_t close = find_end_tag(input, tag_end, name);
+            const std::size_t close = end_tags.find(tag_end, name);
             const std::size_t end = close == std::string_view::npos ? input.size() : close;
             out.append(input.substr(lt, end - lt));
             pos = end;

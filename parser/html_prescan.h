@@ -10,6 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include "parser/extract.h"
+
 namespace rumorwatch {
 
 /// Deeper nesting than this of elements that really nest (div, span, section, b, ...) is
@@ -17,9 +19,8 @@ namespace rumorwatch {
 /// stay far below it; 50 MB of `<div>` would otherwise cost the tree builder O(n²).
 inline constexpr std::size_t kMaxNesting = 256;
 
-/// Pages beyond this size are cut (with a warning): no article needs more, and it bounds
-/// the parse time of pathological inputs.
-inline constexpr std::size_t kMaxHtmlBytes = 16u << 20;
+/// Pages beyond this size are cut (with a warning): see kMaxPageBytes.
+inline constexpr std::size_t kMaxHtmlBytes = kMaxPageBytes;
 
 /// The page as the tree builder should see it, plus what was set aside.
 struct PrescannedHtml {

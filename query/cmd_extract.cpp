@@ -8,6 +8,8 @@
 #include <memory>
 #include <optional>
 #include <sstream>
+#include <string_view>
+#include <utility>
 
 #include <CLI/CLI.hpp>
 
@@ -19,6 +21,7 @@
 #include "parser/text_util.h"
 #include "parser/time.h"
 #include "query/cli.h"
+#include "query/escape.h"
 #include "query/paths.h"
 
 namespace rumorwatch {
@@ -49,6 +52,22 @@ std::string read_input(const std::string& file, std::istream& in) {
     if (f.bad()) throw InputError(file + ": cannot read the file");
     return bytes;
 }
+
+/// What `bytes` is when its first bytes say it is not a page (a program, an archive, an
+/// image), or nullptr. Decoding such input as text only prints noise.
+const char* binary_kind(std::string_view bytes) {
+    static constexpr std::pair<std::string_view, const char*> kMagic[] = {
+        {"\x7f" "ELF", "an ELF executable"},   {"%PDF-", "a PDF document"},
+        {"\x1f\x8b", "gzip-compressed (gunzip it first)"}, {"PK\x03\x04", "a ZIP archive"},
+        {"\x89PNG", "a PNG image"},          {"\xff\xd8\xff", "a JPEG image"},
+        {"GIF8", "a GIF image"}};
+    for (const auto& [magic, kind] : kMagic)
+        if (bytes.substr(0, magic.size()) == magic) return kind;
+    return nullptr;
+}
+
+/// Where git looks for a NUL to call a file binary.
+constexpr std::size_t kBinarySniffBytes = 8000;
 
 nlohmann::json date_json(const std::optional<ArticleDate>& d) {
     if (!d) return nullptr;
@@ -163,7 +182,18 @@ int run_extract(const ExtractArgs& args, Io& io) {
     if (!args.topic.empty()) analyzer.emplace(load_topic(args.topic)); // a bad topic fails before reading
 
     const std::string bytes = read_input(args.file, io.in);
+    const std::string name = args.file == "-" ? "standard input" : args.file;
+    if (const char* kind = binary_kind(bytes))
+        throw InputError(name + ": this is " + kind + ", not an HTML page");
     const DecodedText decoded = decode_to_utf8(bytes, args.charset_header);
+    // In the bytes (decoding drops NULs beside invalid bytes), but not in UTF-16, whose
+    // ASCII characters all come with one.
+    if (!decoded.charset.starts_with("UTF-16") && bytes.find('\0') < kBinarySniffBytes)
+        io.err << "rumorwatch: warning: " << message_escape(name)
+               << ": NUL bytes near the start; this looks like binary data, not an HTML page\n";
+    if (decoded.utf8.size() > kMaxPageBytes)
+        io.err << "rumorwatch: warning: " << message_escape(name) << ": " << decoded.utf8.size()
+               << " bytes of text; only the first " << (kMaxPageBytes >> 20) << " MiB were read\n";
     Article article = extract_article(decoded.utf8, options);
     if (decoded.had_invalid_bytes)
         article.warnings.push_back("the page had bytes invalid in " + decoded.charset + "; they were replaced");

@@ -36,7 +36,8 @@ int run_import(const WarcArgs& args, std::vector<std::string> files, Io& io) {
     // Everything readable is in; the records of damaged members are not, and cron must hear it.
     if (summary.damaged_members > 0)
         throw Error(std::to_string(summary.damaged_members) +
-                    " corrupt gzip member(s) skipped (named above); everything readable was imported");
+                    " damaged part(s) skipped (corrupt gzip members or records with a bad Content-Length, "
+                    "named above); everything readable was imported");
     return 0;
 }
 

@@ -165,6 +165,15 @@ int run_search(const SearchArgs& args, Io& io) {
     } else {
         print_text(args, request, response, io);
     }
+    // The readable matches are out; the damaged ones are named, and the exit code says the
+    // database needs repair (reindex rebuilds it from the WARC files).
+    for (const std::string& damaged : response.damaged)
+        io.err << "rumorwatch: warning: skipped a damaged match: " << message_escape(damaged) << "\n";
+    if (!response.damaged.empty()) {
+        io.err << "rumorwatch: error: " << response.damaged.size()
+               << " damaged article(s) left out of the results; `rumorwatch reindex` rebuilds the database\n";
+        return 1;
+    }
     return 0;
 }
 

@@ -156,3 +156,43 @@ TEST_CASE("warc reader: a record over the size cap is skipped, the next one read
     REQUIRE(reader.oversized().size() == 1);
     CHECK_THAT(reader.oversized()[0], Catch::Contains("big.warc.gz") && Catch::Contains("cap"));
 }
+
+// Regression (issue 17, finding 16): a text file named .warc.gz read as "0 responses, 1 file
+// ended inside a record" and exit 0.
+TEST_CASE("warc reader: a .warc.gz that is not gzip data says so", "[crawler]") {
+    TempDir dir("rumorwatch-warc-notgzip");
+    const std::string file = dir.write("crawl.warc.gz", "<html><body>a page saved under the wrong name</body></html>\n");
+    WarcReader reader(file);
+    try {
+        reader.next();
+        FAIL("text read as a WARC file");
+    } catch (const InputError& e) {
+        CHECK_THAT(e.what(), Catch::Contains("crawl.warc.gz: not a WARC file (at byte 0): the name ends in .gz but "
+                                             "the data is not gzip-compressed"));
+    }
+}
+
+// Regression (issue 17, finding 16): "Content-Length: -5" read as "WARC record without
+// Content-Length" and stopped the whole run.
+TEST_CASE("warc reader: an invalid Content-Length is named, the file's other records are read", "[crawler]") {
+    TempDir dir("rumorwatch-warc-badlength");
+    for (const bool gzipped : {true, false}) {
+        const auto record = [gzipped](const std::string& uri, const std::string& block, const std::string& length) {
+            const std::string plain = "WARC/1.1\r\nWARC-Type: resource\r\nWARC-Target-URI: " + uri +
+                                      "\r\nContent-Length: " + length + "\r\n\r\n" + block + "\r\n\r\n";
+            return gzipped ? gzip_member(plain) : plain;
+        };
+        const std::string bytes = record("http://x.example/one", "one", "3") +
+                                  record("http://x.example/bad", "bad", "-5") + record("http://x.example/two", "two", "3");
+        const std::string file = dir.write(gzipped ? "bad.warc.gz" : "bad.warc", bytes);
+        INFO(file);
+        WarcReader reader(file);
+        std::vector<std::string> uris;
+        REQUIRE_NOTHROW([&] {
+            while (auto r = reader.next()) uris.push_back(r->field("WARC-Target-URI"));
+        }());
+        CHECK(uris == std::vector<std::string>{"http://x.example/one", "http://x.example/two"});
+        REQUIRE(reader.damage().size() == 1);
+        CHECK_THAT(reader.damage()[0], Catch::Contains(file) && Catch::Contains("invalid Content-Length \"-5\""));
+    }
+}

@@ -2,7 +2,10 @@
 
 #include <algorithm>
 
+#include <xapian.h>
+
 #include "index/index.h"
+#include "index/schema.h"
 #include "parser/errors.h"
 #include "parser/time.h"
 #include "tests/support/news_corpus.h"
@@ -428,4 +431,39 @@ TEST_CASE("search: date bounds as year, month and day terms match exactly what t
         CHECK(got == want);
         CHECK_FALSE(want.empty());
     }
+}
+
+// Regression (issue 17, finding 10): a text value declaring 64 MiB in a few bytes was
+// allocated before it was found damaged, and the error failed the whole search without
+// saying which article it was.
+TEST_CASE("search: a damaged stored text is skipped and named, the other matches still come", "[index]") {
+    test::TempDir dir{"rumorwatch-damaged"};
+    const std::string path = dir.file("db");
+    test::build_index(path, {{"first", test::make_record("first", "harbor-daily", "en", "2025-01-02", "Zebra one",
+                                                         "Zebra text one, long enough to be compressed: " +
+                                                             std::string(300, 'z'),
+                                                         RumorStatus::none)},
+                             {"second", test::make_record("second", "harbor-daily", "en", "2025-01-03",
+                                                          "Zebra two", "Zebra text two.", RumorStatus::none)}});
+    std::string damaged_url;
+    {
+        Xapian::WritableDatabase db(path);
+        Xapian::Document doc = db.get_document(1);
+        REQUIRE(doc.get_value(schema::kTextSlot).substr(0, 1) == "z");
+        damaged_url = nlohmann::json::parse(doc.get_data())["article"]["canonical_url"].get<std::string>();
+        // "z", a declared length of 64 MiB (little-endian), then three bytes of stream.
+        doc.add_value(schema::kTextSlot, std::string("z\x00\x00\x00\x04\x78\x01\x4b", 8));
+        db.replace_document(1, doc);
+        db.commit();
+    }
+    IndexReader reader({path});
+    SearchRequest r;
+    r.query = "zebra";
+    SearchResponse response;
+    REQUIRE_NOTHROW(response = reader.search(r));
+    REQUIRE(response.hits.size() == 1);
+    CHECK(test::slug_of(response.hits[0].article.record) == "second");
+    REQUIRE(response.damaged.size() == 1);
+    CHECK_THAT(response.damaged[0], Catch::Contains(damaged_url) && Catch::Contains("damaged") &&
+                                        Catch::Contains("67108864 bytes in 3 compressed"));
 }

@@ -94,6 +94,32 @@ TEST_CASE("extract: bad input and bad usage exit 2 with the file or option named
     CHECK(r.code == 2);
 }
 
+// Regression (issue 17, finding 15): a program or random bytes came out as an article's
+// text, and a 50 MB file was cut at 16 MiB with nothing on stderr.
+TEST_CASE("extract: binary input is refused or warned about, a cut page is warned about", "[query]") {
+    test::TempDir dir;
+    auto r = run({"extract", dir.write("a.out", std::string("\x7f" "ELF\x02\x01\x01\0\0\0", 10) + kPage)});
+    CHECK(r.code == 2);
+    CHECK_THAT(r.err, Catch::Contains("a.out: this is an ELF executable, not an HTML page"));
+    r = run({"extract", "-"}, std::string("\x1f\x8b\x08\0", 4) + kPage);
+    CHECK(r.code == 2);
+    CHECK_THAT(r.err, Catch::Contains("standard input: this is gzip-compressed (gunzip it first), not an HTML page"));
+
+    r = run({"extract", dir.write("noise.bin", std::string("\x13\0\xa7\0\0\x01", 6) + kPage)});
+    CHECK(r.code == 0);
+    CHECK_THAT(r.err, Catch::Contains("noise.bin: NUL bytes near the start; this looks like binary data"));
+    r = run({"extract", dir.write("page.html", kPage)});
+    CHECK(r.code == 0);
+    CHECK(r.err.empty());
+
+    std::string big = kPage;
+    big.insert(big.find("</body>"), "<!--" + std::string(17u << 20, '-') + "-->");
+    r = run({"extract", dir.write("big.html", big)});
+    CHECK(r.code == 0);
+    CHECK_THAT(r.err, Catch::Contains("big.html: " + std::to_string(big.size()) +
+                                      " bytes of text; only the first 16 MiB were read"));
+}
+
 TEST_CASE("extract: --outlet applies the outlet's zone, date order and name", "[query]") {
     test::TempDir dir;
     const auto path = dir.write("page.html",
