@@ -10,24 +10,16 @@
 
 #include "index/index.h"
 #include "query/cli.h"
+#include "tests/support/cli_run.h"
 #include "tests/support/temp_dir.h"
 
 using namespace rumorwatch;
 
 namespace {
 
-struct CliRun {
-    int code;
-    std::string out, err;
-};
+using rumorwatch::test::CliRun;
 
-CliRun run(const std::vector<std::string>& args) {
-    std::istringstream in;
-    std::ostringstream out, err;
-    Io io{in, out, err, false};
-    const int code = run_cli(args, io);
-    return {code, out.str(), err.str()};
-}
+CliRun run(const std::vector<std::string>& args) { return rumorwatch::test::run_cli_captured(args); }
 
 /// A case: the file content to write (if any), the arguments ({file} and {db} are
 /// replaced), and every piece the error message must contain ({file} replaced too).

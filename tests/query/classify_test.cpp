@@ -7,23 +7,17 @@
 #include <nlohmann/json.hpp>
 
 #include "query/cli.h"
+#include "tests/support/cli_run.h"
 #include "tests/support/temp_dir.h"
 
 using namespace rumorwatch;
 
 namespace {
 
-struct CliRun {
-    int code;
-    std::string out, err;
-};
+using rumorwatch::test::CliRun;
 
 CliRun run(const std::vector<std::string>& args, const std::string& input) {
-    std::istringstream in(input);
-    std::ostringstream out, err;
-    Io io{in, out, err, false};
-    const int code = run_cli(args, io);
-    return {code, out.str(), err.str()};
+    return rumorwatch::test::run_cli_captured(args, input);
 }
 
 std::vector<nlohmann::json> lines_of(const std::string& out) {

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "query/cli.h"
+#include "tests/support/cli_run.h"
 #include "tests/support/temp_dir.h"
 
 using namespace rumorwatch;
@@ -22,17 +23,10 @@ sold in China, speaking at a conference in Dubai where he also discussed the gro
 on Thursday about when the features might reach users in mainland China.</p>
 </article></body></html>)html";
 
-struct CliRun {
-    int code;
-    std::string out, err;
-};
+using rumorwatch::test::CliRun;
 
 CliRun run(const std::vector<std::string>& args, const std::string& input) {
-    std::istringstream in(input);
-    std::ostringstream out, err;
-    Io io{in, out, err, false};
-    const int code = run_cli(args, io);
-    return {code, out.str(), err.str()};
+    return rumorwatch::test::run_cli_captured(args, input);
 }
 
 std::string topic_path() { return (test::source_dir() / "seeds/topics/apple-alibaba.json").string(); }
