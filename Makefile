@@ -107,7 +107,7 @@ accuracy: build
 	  python3 tests/accuracy/train/train_status.py --rumorwatch $(BUILD_DIR)/query/rumorwatch --loto; \
 	else echo "make accuracy: liblinear-train not found (make deps), leave-one-topic-out skipped"; fi
 
-## train: retrain the learned status model (parser/data/status_model.tsv) with LIBLINEAR from
+## train: retrain the learned status model (parser/analysis/data/status_model.tsv) with LIBLINEAR from
 ## the committed training data (never the blind test split), then rebuild with it
 train: build
 	python3 tests/accuracy/train/train_status.py --rumorwatch $(BUILD_DIR)/query/rumorwatch
@@ -123,7 +123,7 @@ package: build
 
 ## package-test: install the .deb into a scratch dpkg root, run it, remove it
 package-test: package
-	bash tests/query/package_check.sh $(BUILD_DIR)
+	bash tests/query/cli/package_check.sh $(BUILD_DIR)
 
 clean:
 	rm -rf $(BUILD_DIR) $(ASAN_BUILD_DIR) $(FUZZ_BUILD_DIR) demo-out

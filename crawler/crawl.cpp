@@ -10,7 +10,7 @@
 #include "crawler/crawl_engine.h"
 #include "crawler/crawl_lock.h"
 #include "crawler/curl_handles.h"
-#include "parser/errors.h"
+#include "parser/core/core.h"
 
 namespace rumorwatch {
 namespace {

@@ -14,8 +14,8 @@
 #include "crawler/bounded_queue.h"
 #include "crawler/index_stage.h"
 #include "crawler/page_processor.h"
-#include "parser/errors.h"
-#include "parser/robots.h"
+#include "parser/core/core.h"
+#include "crawler/robots.h"
 
 namespace rumorwatch {
 namespace {

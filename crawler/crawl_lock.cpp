@@ -11,7 +11,7 @@
 #include <sys/file.h>
 #include <unistd.h>
 
-#include "parser/errors.h"
+#include "parser/core/core.h"
 
 namespace rumorwatch {
 

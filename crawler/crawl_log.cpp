@@ -8,8 +8,7 @@
 #include <ostream>
 #include <sstream>
 
-#include "parser/errors.h"
-#include "parser/time.h"
+#include "parser/core/core.h"
 
 namespace rumorwatch {
 

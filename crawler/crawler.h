@@ -10,8 +10,9 @@
 #include <string>
 #include <vector>
 
-#include "parser/model.h"
-#include "parser/topic.h"
+#include "parser/core/core.h"
+#include "crawler/dedup.h"
+#include "parser/analysis/analysis.h"
 
 namespace rumorwatch {
 

@@ -2,7 +2,7 @@
 /// RAII owners for libcurl handles.
 #include "crawler/curl_handles.h"
 
-#include "parser/errors.h"
+#include "parser/core/core.h"
 
 namespace rumorwatch {
 

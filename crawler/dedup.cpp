@@ -9,7 +9,7 @@
 
 #include <openssl/evp.h>
 
-#include "parser/errors.h"
+#include "parser/core/core.h"
 
 namespace rumorwatch {
 

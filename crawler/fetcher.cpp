@@ -11,8 +11,7 @@
 
 #include "crawler/curl_handles.h"
 #include "crawler/net_address.h"
-#include "parser/errors.h"
-#include "parser/url.h"
+#include "parser/core/core.h"
 
 namespace rumorwatch {
 

@@ -7,8 +7,8 @@
 #include <fstream>
 #include <sstream>
 
-#include "parser/config.h"
-#include "parser/errors.h"
+#include "crawler/config.h"
+#include "parser/core/core.h"
 
 namespace rumorwatch {
 

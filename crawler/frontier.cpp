@@ -5,7 +5,7 @@
 #include <algorithm>
 
 #include "crawler/outlet_map.h"
-#include "parser/url.h"
+#include "parser/core/core.h"
 
 namespace rumorwatch {
 

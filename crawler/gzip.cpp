@@ -4,7 +4,7 @@
 
 #include <zlib.h>
 
-#include "parser/errors.h"
+#include "parser/core/core.h"
 
 namespace rumorwatch {
 

@@ -7,8 +7,7 @@
 
 #include <re2/re2.h>
 
-#include "parser/errors.h"
-#include "parser/url.h"
+#include "parser/core/core.h"
 
 namespace rumorwatch {
 

@@ -9,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-#include "parser/model.h"
+#include "parser/core/core.h"
 
 namespace re2 {
 class RE2;
@@ -21,7 +21,7 @@ namespace rumorwatch {
 /// every allow pattern of every outlet.
 inline constexpr std::size_t kMaxCrawlUrlBytes = 4096;
 
-/// The form a URL is crawled, stored and compared in: parser/url.h's canonical_url(), or ""
+/// The form a URL is crawled, stored and compared in: parser/core/url.h's canonical_url(), or ""
 /// when it is not an http(s) URL or longer than kMaxCrawlUrlBytes.
 std::string crawl_url(std::string_view url);
 

@@ -8,12 +8,10 @@
 
 #include "crawler/dedup.h"
 #include "crawler/gzip.h"
-#include "parser/analyze.h"
-#include "parser/charset.h"
-#include "parser/extract.h"
-#include "parser/feeds.h"
-#include "parser/links.h"
-#include "parser/url.h"
+#include "parser/analysis/analysis.h"
+#include "parser/extract/extract.h"
+#include "crawler/feeds.h"
+#include "parser/core/core.h"
 
 namespace rumorwatch {
 

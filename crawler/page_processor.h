@@ -7,7 +7,7 @@
 #include "crawler/outlet_map.h"
 #include "crawler/page_report.h"
 #include "crawler/warc.h"
-#include "parser/topic.h"
+#include "parser/analysis/analysis.h"
 
 namespace rumorwatch {
 

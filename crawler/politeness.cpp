@@ -7,7 +7,7 @@
 #include <charconv>
 #include <cmath>
 
-#include "parser/feeds.h"
+#include "crawler/feeds.h"
 
 namespace rumorwatch {
 

@@ -6,7 +6,7 @@
 #include <chrono>
 #include <optional>
 
-#include "parser/model.h"
+#include "parser/core/core.h"
 
 namespace rumorwatch {
 

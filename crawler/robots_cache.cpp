@@ -2,8 +2,8 @@
 /// The per-host robots.txt cache.
 #include "crawler/robots_cache.h"
 
-#include "parser/robots.h"
-#include "parser/url.h"
+#include "crawler/robots.h"
+#include "parser/core/core.h"
 
 namespace rumorwatch {
 

@@ -10,7 +10,7 @@
 
 #include "crawler/fetcher.h"
 #include "crawler/politeness.h"
-#include "parser/model.h"
+#include "parser/core/core.h"
 
 namespace rumorwatch {
 
@@ -21,7 +21,7 @@ namespace rumorwatch {
 class RobotsCache {
 public:
     /// `user_agent` is the full UA string; its product token ("rumorwatch") selects groups
-    /// (parser/robots.h does the parsing).
+    /// (crawler/robots.h does the parsing).
     explicit RobotsCache(std::string user_agent, std::chrono::seconds lifetime = std::chrono::hours(24),
                          std::chrono::seconds failure_lifetime = std::chrono::minutes(30));
     ~RobotsCache();

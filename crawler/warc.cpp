@@ -14,8 +14,7 @@
 #include <unistd.h>
 
 #include "crawler/gzip.h"
-#include "parser/errors.h"
-#include "parser/time.h"
+#include "parser/core/core.h"
 
 namespace rumorwatch {
 

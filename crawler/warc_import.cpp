@@ -17,9 +17,8 @@
 #include "crawler/index_stage.h"
 #include "crawler/page_processor.h"
 #include "crawler/warc_reader.h"
-#include "parser/errors.h"
-#include "parser/feeds.h"
-#include "parser/url.h"
+#include "parser/core/core.h"
+#include "crawler/feeds.h"
 
 namespace rumorwatch {
 namespace {

@@ -11,7 +11,7 @@
 #include <zlib.h>
 
 #include "crawler/gzip.h"
-#include "parser/errors.h"
+#include "parser/core/core.h"
 
 namespace rumorwatch {
 namespace {

@@ -8,8 +8,8 @@
 #include <string>
 #include <vector>
 
-#include "parser/model.h"
-#include "parser/topic.h"
+#include "parser/core/core.h"
+#include "parser/analysis/analysis.h"
 
 namespace rumorwatch {
 

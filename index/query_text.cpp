@@ -6,7 +6,7 @@
 #include <cctype>
 
 #include "index/schema.h"
-#include "parser/text_util.h"
+#include "parser/core/core.h"
 
 namespace rumorwatch::index_detail {
 namespace {

@@ -21,9 +21,7 @@
 #include "index/snippet_window.h"
 #include "index/text_analysis.h"
 #include "index/xapian_errors.h"
-#include "parser/errors.h"
-#include "parser/text_util.h"
-#include "parser/time.h"
+#include "parser/core/core.h"
 
 namespace rumorwatch {
 namespace {

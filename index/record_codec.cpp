@@ -8,8 +8,7 @@
 
 #include "index/schema.h"
 #include "index/text_analysis.h"
-#include "parser/errors.h"
-#include "parser/time.h"
+#include "parser/core/core.h"
 
 namespace rumorwatch::index_detail {
 namespace {

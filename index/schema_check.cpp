@@ -3,7 +3,7 @@
 #include "index/schema_check.h"
 
 #include "index/schema.h"
-#include "parser/errors.h"
+#include "parser/core/core.h"
 
 namespace rumorwatch::index_detail {
 

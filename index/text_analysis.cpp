@@ -7,7 +7,7 @@
 
 #include "index/query_text.h"
 #include "index/schema.h"
-#include "parser/model.h"
+#include "parser/core/core.h"
 
 namespace rumorwatch::index_detail {
 namespace {

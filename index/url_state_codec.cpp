@@ -5,7 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "index/schema.h"
-#include "parser/time.h"
+#include "parser/core/core.h"
 
 namespace rumorwatch::index_detail {
 

@@ -13,7 +13,7 @@
 #include "index/text_analysis.h"
 #include "index/xapian_errors.h"
 #include "index/url_state_codec.h"
-#include "parser/errors.h"
+#include "parser/core/core.h"
 
 namespace rumorwatch {
 

@@ -6,7 +6,7 @@
 
 #include <xapian.h>
 
-#include "parser/errors.h"
+#include "parser/core/core.h"
 
 namespace rumorwatch::index_detail {
 

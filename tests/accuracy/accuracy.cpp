@@ -10,7 +10,7 @@
 #include <CLI/CLI.hpp>
 
 #include "crawler/crawler.h"
-#include "parser/errors.h"
+#include "parser/core/core.h"
 #include "tests/accuracy/crawl_pipeline.h"
 #include "tests/accuracy/direct_pipeline.h"
 #include "tests/accuracy/labels.h"

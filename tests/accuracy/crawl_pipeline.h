@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "parser/topic.h"
+#include "parser/analysis/analysis.h"
 #include "tests/accuracy/labels.h"
 #include "tests/accuracy/observation.h"
 

@@ -6,13 +6,11 @@
 #include <filesystem>
 
 #include "crawler/crawler.h"
-#include "parser/analyze.h"
-#include "parser/charset.h"
-#include "parser/errors.h"
-#include "parser/extract.h"
+#include "parser/analysis/analysis.h"
+#include "parser/extract/extract.h"
+#include "parser/core/core.h"
 
 #if __has_include("crawler/dedup.h")
-#include "crawler/dedup.h"
 #define RUMORWATCH_ACCURACY_HAS_DEDUP 1
 #endif
 

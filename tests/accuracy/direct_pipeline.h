@@ -6,7 +6,7 @@
 #include <optional>
 #include <string>
 
-#include "parser/topic.h"
+#include "parser/analysis/analysis.h"
 #include "tests/accuracy/labels.h"
 #include "tests/accuracy/observation.h"
 

@@ -6,7 +6,7 @@
 #include <set>
 
 #include "crawler/crawler.h"
-#include "parser/errors.h"
+#include "parser/core/core.h"
 
 namespace rumorwatch::accuracy {
 namespace {

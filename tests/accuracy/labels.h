@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "parser/model.h"
+#include "parser/core/core.h"
 
 namespace rumorwatch::accuracy {
 

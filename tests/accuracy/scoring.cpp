@@ -8,7 +8,7 @@
 #include <date/tz.h>
 
 #if __has_include("crawler/dedup.h")
-#include "crawler/dedup.h"
+#include "crawler/crawler.h"
 #define RUMORWATCH_ACCURACY_HAS_DEDUP 1
 #endif
 

@@ -7,7 +7,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "query/cli.h"
+#include "query/cli/cli.h"
 
 namespace rumorwatch::accuracy {
 namespace {

@@ -1,5 +1,5 @@
 /// \file
-/// The analysis engineer's labeled sentence table (tests/parser/data/*.jsonl), run through
+/// The analysis engineer's labeled sentence table (tests/parser/analysis/data/*.jsonl), run through
 /// `rumorwatch classify` and scored like the articles.
 #pragma once
 

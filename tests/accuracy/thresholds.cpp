@@ -11,7 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "crawler/crawler.h"
-#include "parser/errors.h"
+#include "parser/core/core.h"
 
 namespace rumorwatch::accuracy {
 namespace {

@@ -9,7 +9,8 @@
 #include <map>
 
 #include "crawler/crawler.h"
-#include "parser/parser.h"
+#include "parser/analysis/analysis.h"
+#include "parser/extract/extract.h"
 #include "tests/bench/bench_util.h"
 
 using namespace rumorwatch;

@@ -13,7 +13,8 @@
 #include <unordered_map>
 
 #include "crawler/crawler.h"
-#include "parser/parser.h"
+#include "parser/analysis/analysis.h"
+#include "parser/extract/extract.h"
 #include "tests/bench/bench_util.h"
 
 using namespace rumorwatch;

@@ -15,7 +15,7 @@
 #include <map>
 
 #include "index/index.h"
-#include "parser/errors.h"
+#include "parser/core/errors.h"
 #include "tests/bench/bench_util.h"
 #include "tests/bench/record_gen.h"
 

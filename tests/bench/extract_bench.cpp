@@ -13,9 +13,9 @@
 
 #include <gumbo.h>
 
-#include "parser/charset.h"
-#include "parser/extract.h"
-#include "parser/html_prescan.h"
+#include "parser/extract/charset.h"
+#include "parser/extract/extract.h"
+#include "parser/extract/html_prescan.h"
 
 namespace {
 

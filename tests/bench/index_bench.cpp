@@ -27,7 +27,7 @@
 #include <nlohmann/json.hpp>
 
 #include "index/index.h"
-#include "parser/time.h"
+#include "parser/core/time.h"
 
 namespace {
 

@@ -8,7 +8,7 @@
 
 #include "crawler/crawl_engine.h"
 #include "index/index.h"
-#include "tests/support/fake_fetcher.h"
+#include "tests/crawler/fake_fetcher.h"
 #include "tests/support/temp_dir.h"
 
 using namespace rumorwatch;

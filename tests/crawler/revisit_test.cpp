@@ -3,7 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "crawler/revisit.h"
-#include "parser/time.h"
+#include "parser/core/core.h"
 
 using namespace rumorwatch;
 using namespace std::chrono;

@@ -15,7 +15,7 @@
 #include "crawler/warc.h"
 #include "crawler/warc_reader.h"
 #include "index/index.h"
-#include "parser/errors.h"
+#include "parser/core/core.h"
 #include "tests/support/temp_dir.h"
 
 using namespace rumorwatch;

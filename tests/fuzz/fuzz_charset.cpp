@@ -1,7 +1,7 @@
 /// \file
-/// libFuzzer target: charset decoding (parser/charset.h). Whatever the bytes and the
+/// libFuzzer target: charset decoding (parser/extract/charset.h). Whatever the bytes and the
 /// Content-Type, the output is valid UTF-8. Input: "content-type\nbody".
-#include "parser/charset.h"
+#include "parser/extract/charset.h"
 #include "tests/fuzz/fuzz_support.h"
 
 using namespace rumorwatch;

@@ -4,8 +4,8 @@
 #include <fstream>
 #include <sstream>
 
-#include "parser/analyze.h"
-#include "parser/topic.h"
+#include "parser/analysis/analyze.h"
+#include "parser/analysis/topic.h"
 #include "tests/fuzz/fuzz_support.h"
 
 using namespace rumorwatch;

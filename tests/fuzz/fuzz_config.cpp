@@ -1,8 +1,8 @@
 /// \file
-/// libFuzzer target: the outlets config (parser/config.h). Bad input must come out as
+/// libFuzzer target: the outlets config (crawler/config.h). Bad input must come out as
 /// rumorwatch::ConfigError/InputError, never as another exception or a crash.
-#include "parser/config.h"
-#include "parser/errors.h"
+#include "crawler/config.h"
+#include "parser/core/errors.h"
 #include "tests/fuzz/fuzz_support.h"
 
 using namespace rumorwatch;

@@ -1,10 +1,10 @@
 /// \file
-/// libFuzzer target: date parsing: ISO 8601 (parser/time.h), feed dates (parser/feeds.h)
-/// and page dates (parser/dates.h: structured values, free text, URLs). A parsed ISO date
+/// libFuzzer target: date parsing: ISO 8601 (parser/core/time.h), feed dates (crawler/feeds.h)
+/// and page dates (parser/extract/dates.h: structured values, free text, URLs). A parsed ISO date
 /// formats back to text that parses to the same instant.
-#include "parser/dates.h"
-#include "parser/feeds.h"
-#include "parser/time.h"
+#include "parser/extract/dates.h"
+#include "crawler/feeds.h"
+#include "parser/core/time.h"
 #include "tests/fuzz/fuzz_support.h"
 
 using namespace rumorwatch;

@@ -1,9 +1,9 @@
 /// \file
-/// libFuzzer target: page bytes -> decode_to_utf8 -> extract_article (parser/extract.h).
+/// libFuzzer target: page bytes -> decode_to_utf8 -> extract_article (parser/extract/extract.h).
 /// Every text field of the article must be valid UTF-8 (it goes into Xapian and exports).
-#include "parser/charset.h"
-#include "parser/extract.h"
-#include "parser/time.h"
+#include "parser/extract/charset.h"
+#include "parser/extract/extract.h"
+#include "parser/core/time.h"
 #include "tests/fuzz/fuzz_support.h"
 
 using namespace rumorwatch;

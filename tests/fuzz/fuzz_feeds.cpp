@@ -1,6 +1,6 @@
 /// \file
-/// libFuzzer target: RSS/Atom/RDF feeds and sitemaps (parser/feeds.h).
-#include "parser/feeds.h"
+/// libFuzzer target: RSS/Atom/RDF feeds and sitemaps (crawler/feeds.h).
+#include "crawler/feeds.h"
 #include "tests/fuzz/fuzz_support.h"
 
 using namespace rumorwatch;

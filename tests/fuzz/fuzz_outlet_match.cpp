@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "crawler/outlet_map.h"
-#include "parser/errors.h"
+#include "parser/core/errors.h"
 #include "tests/fuzz/fuzz_support.h"
 
 using namespace rumorwatch;

@@ -1,7 +1,7 @@
 /// \file
-/// libFuzzer target: robots.txt parsing and matching (parser/robots.h).
+/// libFuzzer target: robots.txt parsing and matching (crawler/robots.h).
 /// Input: "path-to-test\nrobots.txt body".
-#include "parser/robots.h"
+#include "crawler/robots.h"
 #include "tests/fuzz/fuzz_support.h"
 
 using namespace rumorwatch;

@@ -9,8 +9,8 @@
 
 #include "index/index.h"
 #include "index/query_text.h"
-#include "parser/errors.h"
-#include "parser/time.h"
+#include "parser/core/errors.h"
+#include "parser/core/time.h"
 #include "tests/fuzz/fuzz_support.h"
 
 using namespace rumorwatch;

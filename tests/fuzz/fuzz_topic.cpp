@@ -1,9 +1,9 @@
 /// \file
-/// libFuzzer target: the topic file (parser/topic.h). A topic that loads must also be
+/// libFuzzer target: the topic file (parser/analysis/topic.h). A topic that loads must also be
 /// usable: classify a fixed text with it.
-#include "parser/analyze.h"
-#include "parser/errors.h"
-#include "parser/topic.h"
+#include "parser/analysis/analyze.h"
+#include "parser/core/errors.h"
+#include "parser/analysis/topic.h"
 #include "tests/fuzz/fuzz_support.h"
 
 using namespace rumorwatch;

@@ -1,7 +1,7 @@
 /// \file
-/// libFuzzer target: URL parsing, resolution and canonicalisation (parser/url.h).
+/// libFuzzer target: URL parsing, resolution and canonicalisation (parser/core/url.h).
 /// Input: "base\nreference"; without a newline the whole input is one absolute URL.
-#include "parser/url.h"
+#include "parser/core/url.h"
 #include "tests/fuzz/fuzz_support.h"
 
 using namespace rumorwatch;

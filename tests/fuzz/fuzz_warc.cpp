@@ -11,7 +11,7 @@
 #include <string>
 
 #include "crawler/warc_reader.h"
-#include "parser/errors.h"
+#include "parser/core/errors.h"
 #include "tests/fuzz/fuzz_support.h"
 
 using namespace rumorwatch;

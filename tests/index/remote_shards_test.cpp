@@ -3,7 +3,7 @@
 #include <fstream>
 
 #include "index/index.h"
-#include "parser/time.h"
+#include "parser/core/core.h"
 #include "tests/support/news_corpus.h"
 #include "tests/support/tcp_server_process.h"
 #include "tests/support/temp_dir.h"

@@ -6,8 +6,7 @@
 
 #include "index/index.h"
 #include "index/schema.h"
-#include "parser/errors.h"
-#include "parser/time.h"
+#include "parser/core/core.h"
 #include "tests/support/news_corpus.h"
 #include "tests/support/temp_dir.h"
 

@@ -1,7 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "index/index.h"
-#include "parser/time.h"
+#include "parser/core/core.h"
 #include "tests/support/news_corpus.h"
 #include "tests/support/temp_dir.h"
 

@@ -3,8 +3,7 @@
 #include <xapian.h>
 
 #include "index/index.h"
-#include "parser/errors.h"
-#include "parser/time.h"
+#include "parser/core/core.h"
 #include "tests/support/news_corpus.h"
 #include "tests/support/temp_dir.h"
 

@@ -4,7 +4,7 @@
 
 #include <sstream>
 
-#include "query/cli.h"
+#include "query/cli/cli.h"
 
 namespace rumorwatch::test {
 

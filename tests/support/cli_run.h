@@ -1,5 +1,5 @@
 /// \file
-/// Runs the rumorwatch CLI in process (query/cli.h's run_cli) with captured streams, for
+/// Runs the rumorwatch CLI in process (query/cli/cli.h's run_cli) with captured streams, for
 /// the query tests. Only tests that link the query library may call it.
 #pragma once
 

@@ -2,7 +2,7 @@
 
 #include <stdexcept>
 
-#include "parser/time.h"
+#include "parser/core/core.h"
 
 namespace rumorwatch::test {
 

@@ -1,14 +1,14 @@
 #!/usr/bin/env python3
-"""Train the learned status model (`make train`): parser/data/status_model.tsv.
+"""Train the learned status model (`make train`): parser/analysis/data/status_model.tsv.
 
 Reads the training items, asks `rumorwatch classify --topic T --features` what the model
 sees of each, trains one-vs-rest L2 logistic regression with LIBLINEAR (`liblinear-train
--s 0`, deterministic), and writes the weights in the format parser/status_model.h reads.
+-s 0`, deterministic), and writes the weights in the format parser/analysis/status_model.h reads.
 
 Training items (never the blind test split):
   - tests/accuracy/blind/dev.jsonl       the blind corpus' dev split
   - tests/accuracy/train/*.jsonl         further items written for training
-  - tests/parser/data/status_sentences.jsonl   the labeled sentence table (topic mode)
+  - tests/parser/analysis/data/status_sentences.jsonl   the labeled sentence table (topic mode)
   - tests/golden/analysis/*.input.json   the analysis golden cases' labeled articles
   - seeds/demo/labels.json               the demo world's articles, as `rumorwatch extract`
                                          reads them (edited ones in both versions)
@@ -50,7 +50,7 @@ def training_items():
         it = json.load(open(path, encoding="utf-8"))
         items.append({"id": "golden-" + os.path.basename(path), "topic": it["topic"], "headline": it["headline"],
                       "body": it["body"], "label": it["label"]["status"], "source": "golden-analysis"})
-    for it in read_jsonl(os.path.join(REPO, "tests/parser/data/status_sentences.jsonl")):
+    for it in read_jsonl(os.path.join(REPO, "tests/parser/analysis/data/status_sentences.jsonl")):
         if it.get("mode") != "topic":
             continue
         headline, body = (it["text"], "") if it.get("headline") else ("", it["text"])

@@ -1,9 +1,0 @@
-/// \file
-/// The Gumbo version recorded at build time.
-#include "parser/parser.h"
-
-namespace rumorwatch {
-
-std::string gumbo_version() { return std::string("Gumbo ") + RUMORWATCH_GUMBO_VERSION; }
-
-} // namespace rumorwatch

@@ -1,0 +1,217 @@
+/// \file
+/// `rumorwatch search`: options → SearchRequest → IndexReader::search → text, JSON or CSV.
+#include <memory>
+#include <ostream>
+
+#include <CLI/CLI.hpp>
+
+#include "index/index.h"
+#include "parser/core/core.h"
+#include "query/cli/cli.h"
+#include "query/cli/options.h"
+
+namespace rumorwatch {
+namespace {
+
+struct SearchArgs {
+    std::vector<std::string> words;
+    std::vector<std::string> dbs;
+    std::string since, until;
+    std::vector<std::string> outlets, statuses, languages;
+    std::string sort = "relevance";
+    int limit = 10;
+    int offset = 0;
+    bool facets = false;
+    bool expand = false;
+    bool all_copies = false;
+    std::string format = "text";
+};
+
+std::string terminal_piece(std::string_view text) { return terminal_escape(text, false); }
+std::string plain_piece(std::string_view text) { return valid_utf8(text); }
+
+/// "2025-02-11", or "~2025-03-01" when the page had no date and first-seen stands in.
+std::string display_day(const StoredArticle& a) {
+    return (a.time_source == "published" ? "" : "~") + format_day(a.time);
+}
+
+nlohmann::json facets_json(const std::vector<std::pair<std::string, long long>>& counts) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& [value, count] : counts) out.push_back({{"value", value}, {"count", count}});
+    return out;
+}
+
+nlohmann::json hit_json(const SearchHit& hit) {
+    const StoredArticle& a = hit.article;
+    const auto& r = a.record;
+    const MarkedSpans marked = marked_spans(hit.snippet, kHighlightStart, kHighlightEnd);
+    nlohmann::json spans = nlohmann::json::array();
+    for (const auto& [b, e] : marked.spans) spans.push_back({b, e});
+    return {{"rank", hit.rank},
+            {"id", a.id},
+            {"url", r.article.canonical_url},
+            {"title", r.article.title},
+            {"outlet", r.outlet_id},
+            {"tier", std::string(to_string(r.tier))},
+            {"language", r.article.language},
+            {"status", std::string(to_string(r.analysis.status))},
+            {"topic", r.analysis.topic_id},
+            {"date", format_iso8601(a.time)},
+            {"date_source", a.time_source},
+            {"crawled_at", format_iso8601(r.crawled_at)},
+            {"weight", hit.weight},
+            {"copies", hit.copies},
+            {"snippet", marked.plain},
+            {"highlights", spans}};
+}
+
+void print_facets(std::ostream& out, const char* label, const std::vector<std::pair<std::string, long long>>& counts) {
+    out << label;
+    bool first = true;
+    for (const auto& [value, count] : counts) {
+        out << (first ? " " : ", ") << terminal_line(value) << ' ' << count;
+        first = false;
+    }
+    if (counts.empty()) out << " none";
+    out << '\n';
+}
+
+void print_text(const SearchArgs& args, const SearchRequest& request, const SearchResponse& response, Io& io) {
+    std::ostream& out = io.out;
+    if (response.hits.empty()) {
+        out << "No articles match \"" << terminal_line(request.query) << "\"";
+        if (request.offset > 0 && response.estimated_total > 0)
+            out << " past result " << request.offset << " (about " << response.estimated_total << " in all)";
+        out << ".\n";
+    } else {
+        out << "About " << response.estimated_total << " match" << (response.estimated_total == 1 ? "" : "es")
+            << "; showing " << response.hits.front().rank << "-" << response.hits.back().rank << ".\n\n";
+    }
+    const std::string on = io.out_is_tty ? "\x1b[1m" : "";
+    const std::string off = io.out_is_tty ? "\x1b[0m" : "";
+    for (const SearchHit& hit : response.hits) {
+        const auto& r = hit.article.record;
+        out << (hit.rank < 10 ? " " : "") << hit.rank << ". " << display_day(hit.article) << "  "
+            << terminal_line(r.outlet_id) << "  " << to_string(r.analysis.status) << "  " << on
+            << terminal_line(r.article.title.empty() ? "(no title)" : r.article.title) << off;
+        if (hit.copies > 0) out << "  (+" << hit.copies << (hit.copies == 1 ? " copy)" : " copies)");
+        out << "\n    " << terminal_line(r.article.canonical_url) << "\n";
+        if (!hit.snippet.empty())
+            out << "    " << render_marked(hit.snippet, kHighlightStart, kHighlightEnd, on, off, terminal_piece)
+                << "\n";
+        out << "\n";
+    }
+    if (args.facets) {
+        print_facets(out, "By status:", response.status_facets);
+        print_facets(out, "By outlet:", response.outlet_facets);
+    }
+}
+
+void print_json(const SearchArgs& args, const SearchRequest& request, const SearchResponse& response, Io& io) {
+    nlohmann::json hits = nlohmann::json::array();
+    for (const auto& hit : response.hits) hits.push_back(hit_json(hit));
+    nlohmann::json j = {{"query", request.query},
+                        {"expanded", request.expand},
+                        {"sort", args.sort},
+                        {"offset", request.offset},
+                        {"limit", request.limit},
+                        {"total_estimate", response.estimated_total},
+                        {"hits", hits}};
+    if (args.facets)
+        j["facets"] = {{"status", facets_json(response.status_facets)},
+                       {"outlet", facets_json(response.outlet_facets)}};
+    io.out << json_dump(j, 2) << "\n";
+}
+
+void print_csv(const SearchResponse& response, Io& io) {
+    io.out << csv_row({"rank", "date", "date_source", "outlet", "status", "language", "title", "url", "copies",
+                       "snippet"});
+    for (const auto& hit : response.hits) {
+        const auto& a = hit.article;
+        const auto& r = a.record;
+        io.out << csv_row({std::to_string(hit.rank), format_iso8601(a.time), a.time_source, r.outlet_id,
+                           std::string(to_string(r.analysis.status)), r.article.language, r.article.title,
+                           r.article.canonical_url, std::to_string(hit.copies),
+                           render_marked(hit.snippet, kHighlightStart, kHighlightEnd, "", "", plain_piece)});
+    }
+}
+
+int run_search(const SearchArgs& args, Io& io) {
+    SearchRequest request;
+    for (const auto& w : args.words) request.query += (request.query.empty() ? "" : " ") + w;
+    if (!args.since.empty()) request.since = parse_date_option(args.since, "--since", false);
+    if (!args.until.empty()) request.until = parse_date_option(args.until, "--until", true);
+    if (request.since && request.until && *request.since > *request.until)
+        throw InputError("--since " + args.since + " is after --until " + args.until);
+    request.outlets = args.outlets;
+    for (const auto& s : args.statuses) request.statuses.push_back(parse_status_option(s, "--status"));
+    request.languages = args.languages;
+    request.sort_by_date = args.sort != "relevance";
+    request.oldest_first = args.sort == "oldest";
+    request.limit = args.limit;
+    request.offset = args.offset;
+    request.facets = args.facets;
+    request.expand = args.expand;
+    request.collapse_duplicates = !args.all_copies;
+
+    IndexReader reader(database_paths(args.dbs));
+    const SearchResponse response = reader.search(request);
+    if (args.format == "json") {
+        print_json(args, request, response, io);
+    } else if (args.format == "csv") {
+        print_csv(response, io);
+    } else {
+        print_text(args, request, response, io);
+    }
+    // The readable matches are out; the damaged ones are named, and the exit code says the
+    // database needs repair (reindex rebuilds it from the WARC files).
+    for (const std::string& damaged : response.damaged)
+        io.err << "rumorwatch: warning: skipped a damaged match: " << message_escape(damaged) << "\n";
+    if (!response.damaged.empty()) {
+        io.err << "rumorwatch: error: " << response.damaged.size()
+               << " damaged article(s) left out of the results; `rumorwatch reindex` rebuilds the database\n";
+        return 1;
+    }
+    return 0;
+}
+
+} // namespace
+
+void add_search_command(CLI::App& app, Action& action, Io& io) {
+    auto args = std::make_shared<SearchArgs>();
+    CLI::App* cmd = app.add_subcommand("search", "Full-text search of everything crawled");
+    cmd->footer(
+        "Query syntax: words (all must match; English stemming), \"a phrase\", OR, AND, NOT, -word, "
+        "+word, a NEAR b, a NEAR/3 b, wild*, (brackets), ~alias;\n"
+        "fields: title:, author:, outlet:, status:, lang:, entity:, source:, topic:, site:, keyword:, "
+        "says: (any mention's status),\n"
+        "date:2025, date:2025-02, date:2025-02-01, date:2025-02-01..2025-03-01 (either end may be "
+        "left open).\n"
+        "Chinese text is matched through character n-grams: 阿里巴巴 finds articles containing it.");
+    cmd->add_option("query", args->words, "The query (quote it, or give several words)")->required();
+    cmd->add_option("--db", args->dbs,
+                    "Database folder or Xapian stub file (local and remote shards); may be repeated "
+                    "(default: $XDG_DATA_HOME/rumorwatch/db)");
+    cmd->add_option("--since", args->since, "Only articles dated on or after this day (YYYY-MM-DD)");
+    cmd->add_option("--until", args->until, "Only articles dated on or before this day (YYYY-MM-DD)");
+    cmd->add_option("--outlet", args->outlets, "Only this outlet id; may be repeated");
+    cmd->add_option("--status", args->statuses,
+                    "Only this rumor status (speculation, reported, partially_confirmed, confirmed, "
+                    "denied, stalled, cancelled, mentioned, none); may be repeated");
+    cmd->add_option("--lang", args->languages, "Only this language (en, zh, ...); may be repeated");
+    cmd->add_option("--sort", args->sort, "relevance (default), date (newest first) or oldest")
+        ->check(CLI::IsMember({"relevance", "date", "oldest"}));
+    cmd->add_option("--limit", args->limit, "How many results (default 10)")->check(CLI::Range(0, 100000));
+    cmd->add_option("--offset", args->offset, "Skip this many results first (default 0)")
+        ->check(CLI::NonNegativeNumber);
+    cmd->add_flag("--facets", args->facets, "Also count the matches by status and by outlet");
+    cmd->add_flag("--expand", args->expand,
+                  "Also match every alias of a topic entity named in the query (Alibaba → 阿里巴巴, Qwen)");
+    cmd->add_flag("--all-copies", args->all_copies,
+                  "Show syndicated copies and near duplicates as results of their own");
+    cmd->add_option("--format", args->format, "text (default), json or csv")
+        ->check(CLI::IsMember({"text", "json", "csv"}));
+    cmd->callback([&action, &io, args] { action = [&io, args] { return run_search(*args, io); }; });
+}
+
+} // namespace rumorwatch

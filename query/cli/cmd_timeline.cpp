@@ -1,0 +1,98 @@
+/// \file
+/// `rumorwatch timeline`: stored articles -> Timeline -> the chosen format.
+#include <chrono>
+#include <fstream>
+#include <iostream>
+
+#include <CLI/CLI.hpp>
+
+#include "crawler/crawler.h"
+#include "index/index.h"
+#include "parser/core/core.h"
+#include "query/cli/cli.h"
+#include "query/cli/options.h"
+#include "query/cli/paths.h"
+#include "query/timeline/export/export.h"
+#include "query/timeline/timeline.h"
+
+namespace rumorwatch {
+namespace {
+
+struct TimelineArgs {
+    std::vector<std::string> dbs;
+    std::string topic;
+    std::string bucket = "day";
+    std::string since, until;
+    std::vector<std::string> outlets;
+    std::vector<std::string> languages;
+    std::string format = "text";
+    std::string output;
+};
+
+int run_timeline(const TimelineArgs& args, Io& io) {
+    static const std::vector<std::string> kFormats = {"text", "json", "csv", "md", "html", "atom"};
+    if (std::find(kFormats.begin(), kFormats.end(), args.format) == kFormats.end())
+        throw InputError("--format: \"" + args.format + "\" is not one of text, json, csv, md, html, atom");
+    TimelineOptions options;
+    const auto bucket = bucket_from_string(args.bucket);
+    if (!bucket) throw InputError("--bucket: \"" + args.bucket + "\" is not day, week or month");
+    options.bucket = *bucket;
+    if (!args.since.empty()) options.since = parse_date_option(args.since, "--since", false);
+    if (!args.until.empty()) options.until = parse_date_option(args.until, "--until", true);
+
+    // The topic names the timeline; a topic given by id (not a file) is taken as is.
+    ExportContext context;
+    context.generated = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+    const std::string topic_arg = args.topic.empty() ? default_topic_path() : args.topic;
+    if (topic_arg.ends_with(".json")) {
+        const Topic topic = load_topic(topic_arg);
+        options.topic_id = topic.id;
+        context.topic_name = topic.name;
+    } else {
+        options.topic_id = topic_arg;
+    }
+
+    IndexReader reader(database_paths(args.dbs));
+    // Without the body text, which no export shows: half the time of reading the articles.
+    TimelineRequest request;
+    request.topic_id = options.topic_id;
+    TimelineInput input = timeline_input(reader.timeline_articles(request), options.topic_id);
+    filter_timeline_input(input, args.outlets, args.languages);
+    const Timeline timeline = build_timeline(std::move(input.entries), std::move(input.edits), options);
+
+    std::ofstream file;
+    if (!args.output.empty()) {
+        file.open(args.output, std::ios::binary);
+        if (!file) throw InputError("-o: cannot write " + args.output);
+    }
+    std::ostream& out = args.output.empty() ? io.out : file;
+    context.tty = args.output.empty() && io.out_is_tty;
+    if (args.format == "text") write_timeline_text(timeline, context, out);
+    else if (args.format == "json") write_timeline_json(timeline, context, out);
+    else if (args.format == "csv") write_timeline_csv(timeline, out);
+    else if (args.format == "md") write_timeline_markdown(timeline, context, out);
+    else if (args.format == "html") write_timeline_html(timeline, context, out);
+    else write_timeline_atom(timeline, context, out);
+    out.flush();
+    if (!out) throw Error("writing the timeline failed");
+    return 0;
+}
+
+} // namespace
+
+void add_timeline_command(CLI::App& app, Action& action, Io& io) {
+    auto args = std::make_shared<TimelineArgs>();
+    CLI::App* cmd = app.add_subcommand("timeline", "How the rumor's status moved, with the evidence for each step");
+    cmd->add_option("--db", args->dbs, "Database directory or Xapian stub file; may be repeated");
+    cmd->add_option("--topic", args->topic, "Topic file or topic id (default: the shipped apple-alibaba topic)");
+    cmd->add_option("--bucket", args->bucket, "Bucket size: day, week or month (default: day)");
+    cmd->add_option("--since", args->since, "Only from this day on (YYYY-MM-DD)");
+    cmd->add_option("--until", args->until, "Only up to this day, inclusive (YYYY-MM-DD)");
+    cmd->add_option("--outlet", args->outlets, "Only articles of this outlet id; may be repeated");
+    cmd->add_option("--lang", args->languages, "Only articles in this language (en, zh); may be repeated");
+    cmd->add_option("--format", args->format, "text, json, csv, md, html or atom (default: text)");
+    cmd->add_option("-o,--output", args->output, "Write to this file instead of standard output");
+    cmd->callback([&action, &io, args] { action = [&io, args] { return run_timeline(*args, io); }; });
+}
+
+} // namespace rumorwatch

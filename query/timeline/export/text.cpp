@@ -1,0 +1,129 @@
+/// \file
+/// Timeline -> a readable story: transitions first, then the buckets as a compact table.
+#include "query/timeline/export/export.h"
+
+#include <cstdio>
+#include <ostream>
+#include <set>
+
+#include "parser/core/core.h"
+
+namespace rumorwatch {
+namespace {
+
+constexpr std::size_t kTitleChars = 90;
+constexpr std::size_t kEvidenceChars = 240;
+
+/// Statuses shown as table columns, with their short headers.
+constexpr std::pair<RumorStatus, const char*> kColumns[] = {
+    {RumorStatus::mentioned, "ment"},   {RumorStatus::speculation, "spec"},
+    {RumorStatus::reported, "rep"},     {RumorStatus::partially_confirmed, "part"},
+    {RumorStatus::confirmed, "conf"},   {RumorStatus::denied, "den"},
+    {RumorStatus::stalled, "stal"},     {RumorStatus::cancelled, "canc"},
+};
+
+std::string clean(std::string_view text, std::size_t max) {
+    return truncate_utf8(terminal_line(text), max);
+}
+
+std::string bold(const std::string& s, bool tty) { return tty ? "\033[1m" + s + "\033[0m" : s; }
+
+std::string pad(std::string s, std::size_t width) {
+    if (s.size() < width) s.append(width - s.size(), ' ');
+    return s;
+}
+
+void write_entry(const TimelineEntry& e, std::ostream& out) {
+    out << "      " << clean(e.outlet_name.empty() ? e.outlet_id : e.outlet_name, 60) << " ("
+        << to_string(e.tier) << ") — \"" << clean(e.title, kTitleChars) << "\"\n";
+    out << "      " << clean(e.url, 200) << "\n";
+    if (!e.evidence.empty()) {
+        out << "      “" << clean(e.evidence, kEvidenceChars) << "”";
+        if (!e.attribution.empty()) out << " — " << clean(e.attribution, 60);
+        out << "\n";
+    }
+    out << "      date: " << (e.date_source.empty() ? "unknown" : clean(e.date_source, 60))
+        << (e.date_reliable ? " (reliable)" : " (not reliable)");
+    if (!e.warc_file.empty()) out << " · WARC " << clean(e.warc_file, 80) << " " << clean(e.warc_record_id, 80);
+    out << "\n";
+}
+
+} // namespace
+
+std::string bucket_label(const BucketRow& row, Bucket bucket) {
+    const std::string day = format_day(row.start);
+    switch (bucket) {
+    case Bucket::day:
+        return day;
+    case Bucket::week:
+        return "wk " + day;
+    case Bucket::month:
+        return day.substr(0, 7);
+    }
+    return day;
+}
+
+void write_timeline_text(const Timeline& tl, const ExportContext& ctx, std::ostream& out) {
+    std::set<std::string> outlets;
+    for (const auto& f : tl.first_coverage) outlets.insert(f.outlet_id);
+    out << bold("Rumor: " + clean(tl.topic_id, 80), ctx.tty);
+    if (!ctx.topic_name.empty()) out << " — " << clean(ctx.topic_name, 120);
+    out << "\n";
+    out << "State now: " << bold(std::string(to_string(tl.state)), ctx.tty) << "   (" << tl.articles
+        << " articles";
+    if (!tl.buckets.empty())
+        out << ", " << format_day(tl.buckets.front().start) << " … " << format_day(tl.buckets.back().start);
+    out << ")\n";
+    if (tl.articles == 0) {
+        out << "\nNo article about this topic in the selected range.\n";
+        return;
+    }
+
+    out << "\n" << bold("Transitions", ctx.tty) << "\n";
+    if (tl.transitions.empty()) out << "  (none in this range)\n";
+    for (const Transition& t : tl.transitions) {
+        out << "  " << format_day(t.when) << "  " << to_string(t.from) << " → "
+            << bold(std::string(to_string(t.to)), ctx.tty) << "\n";
+        write_entry(t.first, out);
+        out << "      " << t.independent_sources << " independent source"
+            << (t.independent_sources == 1 ? "" : "s");
+        if (!t.echoes.empty()) out << ", " << t.echoes.size() << " repeat" << (t.echoes.size() == 1 ? "" : "s");
+        out << "\n";
+    }
+
+    if (!tl.edits.empty()) {
+        out << "\n" << bold("Edits (status changed between crawls)", ctx.tty) << "\n";
+        for (const TimelineEdit& e : tl.edits)
+            out << "  " << format_day(e.seen) << "  " << clean(e.entry.outlet_name, 40) << ": "
+                << to_string(e.from) << " → " << to_string(e.to) << "  \"" << clean(e.entry.title, kTitleChars)
+                << "\"\n";
+    }
+    if (!tl.stale.empty()) {
+        out << "\n" << bold("Stale (weaker than the established state)", ctx.tty) << "\n";
+        for (const StaleArticle& s : tl.stale)
+            out << "  " << format_day(s.entry.when) << "  " << clean(s.entry.outlet_name, 40) << ": "
+                << to_string(s.entry.status) << ", while " << to_string(s.established) << " since "
+                << format_day(s.established_since) << "  \"" << clean(s.entry.title, kTitleChars) << "\"\n";
+    }
+
+    out << "\n" << bold("By " + std::string(to_string(tl.bucket)), ctx.tty) << "\n";
+    out << "  " << pad("bucket", 13) << "total";
+    for (const auto& [status, header] : kColumns) out << " " << pad(header, 4);
+    out << "  " << pad("state after", 20) << "outlets\n";
+    for (const BucketRow& row : tl.buckets) {
+        char total[16];
+        std::snprintf(total, sizeof total, "%5d", row.total);
+        out << "  " << pad(bucket_label(row, tl.bucket), 13) << total;
+        for (const auto& [status, header] : kColumns) {
+            int n = 0;
+            for (const auto& [s, count] : row.counts)
+                if (s == status) n = count;
+            char cell[16];
+            std::snprintf(cell, sizeof cell, "%4s", n ? std::to_string(n).c_str() : ".");
+            out << " " << cell;
+        }
+        out << "  " << pad(std::string(to_string(row.state)), 20) << row.outlets_so_far << "\n";
+    }
+}
+
+} // namespace rumorwatch
