@@ -16,7 +16,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 PREFIX ?= /usr/local
 
-.PHONY: all deps build test test-asan fuzz fuzz-build demo bench accuracy train install package package-test clean
+.PHONY: all deps configure cli build test test-asan fuzz fuzz-build demo bench accuracy train install package package-test clean
 
 all: build
 
@@ -32,9 +32,15 @@ deps:
 	fi
 
 ## build: configure and compile (Release by default; BUILD_TYPE=Debug for a debug build)
-build: deps
-	cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) $(CMAKE_FLAGS)
+build: configure
 	cmake --build $(BUILD_DIR) -j $(JOBS)
+
+configure: deps
+	cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) $(CMAKE_FLAGS)
+
+## cli: only the rumorwatch binary (what `make demo` needs), not the tests
+cli: configure
+	cmake --build $(BUILD_DIR) -j $(JOBS) --target rumorwatch
 
 ## test: build and run every test through CTest; non-zero exit on any failure
 test: build
@@ -82,13 +88,14 @@ fuzz: fuzz-build
 	done; exit $$status
 
 ## demo: serve seeds/demo on loopback, crawl it, index it, print the timeline
-demo: build
+demo: cli
 	bash seeds/demo/run-demo.sh $(BUILD_DIR)/query/rumorwatch demo-out
 
 ## bench: every stage on generated news worlds beside its floor (tests/bench/README.md);
 ## writes bench/results.json and prints a table. BENCH_SCALE=full for the 100,000-article figures.
 BENCH_SCALE ?= small
 bench: build
+	cmake --build $(BUILD_DIR) -j $(JOBS) --target benches
 	python3 tests/bench/run_bench.py --build-dir $(BUILD_DIR) --scale $(BENCH_SCALE)
 
 ## accuracy: score every stage against the demo world's labels (crawl path; the report's
