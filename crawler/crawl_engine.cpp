@@ -74,10 +74,10 @@ public:
           frontier_(parts.options.max_connections),
           work_(static_cast<std::size_t>(workers_count_) * 2 + static_cast<std::size_t>(parts.options.max_connections)),
           writes_(settings.write_queue_capacity),
-          rng_(settings.seed ? settings.seed : static_cast<std::uint64_t>(steady_clock::now().time_since_epoch().count())) {}
+          rng_(settings.seed ? settings.seed : static_cast<std::uint64_t>(std::chrono::steady_clock::now().time_since_epoch().count())) {}
 
     CrawlSummary run() {
-        const auto started = steady_clock::now();
+        const auto started = steady_now();
         const std::vector<UrlState> states = parts_.index.all_url_states();
         for (const auto& s : states) known_.emplace(s.url, s);
         IndexStage stage(parts_.index, parts_.outlets, states, parts_.log, counters_, settings_.commit_every,
@@ -120,7 +120,7 @@ public:
         summary.outlets = stage.outlets();
         summary.requests = requests_;
         summary.interrupted = stopping;
-        summary.seconds = std::chrono::duration<double>(steady_clock::now() - started).count();
+        summary.seconds = std::chrono::duration<double>(steady_now() - started).count();
         return summary;
     }
 
@@ -361,12 +361,14 @@ private:
                   << std::flush;
     }
 
+    SteadyTime steady_now() const { return settings_.clock ? settings_.clock() : steady_clock::now(); }
+
     void fetch_loop() {
-        started_ = steady_clock::now();
+        started_ = steady_now();
         const std::size_t work_room = work_.capacity();
         auto allowed = [this](const CrawlTask& t) { return parts_.robots.allows(t.host, t.url); };
         while (true) {
-            const SteadyTime now = steady_clock::now();
+            const SteadyTime now = steady_now();
             now_wall_ = wall_now();
             if (stop_requested()) return;
             for (auto& report : inbox_.take()) {
@@ -377,7 +379,7 @@ private:
                 // A fresh clock: the spacing counts from the real start, not from the top of
                 // the loop, which the inbox above can make milliseconds old (ASan saw 36 ms
                 // between two starts on a 40 ms host).
-                auto task = frontier_.pop_ready(steady_clock::now(), allowed);
+                auto task = frontier_.pop_ready(steady_now(), allowed);
                 if (!task) break;
                 start(std::move(*task));
             }
@@ -393,8 +395,8 @@ private:
             if (const auto next = room ? frontier_.next_ready(now) : std::nullopt)
                 wait = std::clamp(std::chrono::ceil<std::chrono::milliseconds>(*next - now), std::chrono::milliseconds(0),
                                   settings_.max_poll_wait);
-            for (auto& r : parts_.fetcher.poll(wait)) handle_result(std::move(r), steady_clock::now());
-            show_progress(steady_clock::now(), false);
+            for (auto& r : parts_.fetcher.poll(wait)) handle_result(std::move(r), steady_now());
+            show_progress(steady_now(), false);
         }
     }
 

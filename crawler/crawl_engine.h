@@ -6,6 +6,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <iosfwd>
 
 #include "crawler/crawl_log.h"
@@ -29,6 +30,9 @@ struct EngineSettings {
     std::chrono::milliseconds max_poll_wait{20};
     std::uint64_t seed = 0;             ///< jitter; 0: from the clock
     std::size_t max_body_bytes = 8u << 20;
+    /// The steady clock every scheduling decision reads; empty: std::chrono::steady_clock.
+    /// A test shares one with its fake fetcher to see the exact times the engine decided on.
+    std::function<SteadyTime()> clock;
 };
 
 /// Everything a crawl pass works with; all references must outlive run().

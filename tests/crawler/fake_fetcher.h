@@ -35,6 +35,25 @@ inline CannedResponse ok(std::string body, std::string content_type = "text/html
     return r;
 }
 
+/// The real steady clock, remembering the last time it gave: the engine reads it for each
+/// scheduling decision (EngineSettings::clock) and FakeFetcher records that same reading as
+/// a request's start, so spacing is checked on the engine's own decisions, to the tick.
+class SharedClock {
+public:
+    std::chrono::steady_clock::time_point now() {
+        std::lock_guard lock(mutex_);
+        return last_ = std::chrono::steady_clock::now();
+    }
+    std::chrono::steady_clock::time_point last() const {
+        std::lock_guard lock(mutex_);
+        return last_;
+    }
+
+private:
+    mutable std::mutex mutex_;
+    std::chrono::steady_clock::time_point last_{};
+};
+
 /// Answers each URL from its queue of responses (the last one repeats), 404 for unknown
 /// URLs; records every request with its start time. Transfers take their `delay` of real
 /// time, so politeness is measured on the same clock the scheduler uses.
@@ -51,12 +70,15 @@ public:
     void on(const std::string& url, std::vector<CannedResponse> responses) { table_[url] = {responses.begin(), responses.end()}; }
     void on(const std::string& url, CannedResponse response) { on(url, std::vector<CannedResponse>{std::move(response)}); }
 
+    /// When set, a request's start is the engine's last reading of this clock, not a new one.
+    SharedClock* clock = nullptr;
+
     /// Called at every start (e.g. to request a stop at a chosen moment).
     std::function<void(const FetchRequest&)> on_start;
 
     void start(FetchRequest request) override {
         if (on_start) on_start(request);
-        const auto now = std::chrono::steady_clock::now();
+        const auto now = clock ? clock->last() : std::chrono::steady_clock::now();
         requests_.push_back({request.url, request.if_none_match, request.if_modified_since, now});
         CannedResponse answer;
         answer.status = 404;
