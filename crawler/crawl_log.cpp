@@ -8,6 +8,8 @@
 #include <ostream>
 #include <sstream>
 
+#include <nlohmann/json.hpp>
+
 #include "parser/core/core.h"
 
 namespace rumorwatch {

@@ -6,6 +6,6 @@
 
 namespace rumorwatch {
 
-nlohmann::json current_version(const StoredArticle& article) { return index_detail::version_entry(article); }
+ArticleVersion current_version(const StoredArticle& article) { return index_detail::version_entry(article); }
 
 } // namespace rumorwatch

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json_fwd.hpp>
+
 #include "parser/core/core.h"
 #include "parser/analysis/analysis.h"
 
@@ -101,11 +103,41 @@ private:
     std::unique_ptr<Impl> impl_;
 };
 
+/// One version of an article as the index keeps it: what a crawl saw at `crawled_at`.
+struct ArticleVersion {
+    /// The sentence that decided the version's status.
+    struct Evidence {
+        std::string sentence;
+        std::string cue;
+        std::string attribution;
+        bool operator==(const Evidence&) const = default;
+    };
+    Timestamp crawled_at{};
+    std::optional<Timestamp> published;
+    std::string content_hash;
+    std::string title;
+    /// The version's status for the crawl's first topic; empty in a record too old or damaged
+    /// to say (a timeline then skips the version rather than invent a change).
+    std::optional<RumorStatus> status;
+    double confidence = 0.0;
+    std::optional<Evidence> evidence;
+    std::string warc_file;
+    std::string warc_record_id;
+
+    bool operator==(const ArticleVersion&) const = default;
+};
+/// The codec of a version entry in document data (index/article_version.cpp):
+/// {"crawled_at": ISO, "published": ISO|null, "content_hash", "title", "status",
+///  "confidence", "evidence": {"sentence","cue","attribution"}|null, "warc_file",
+///  "warc_record_id"}.
+void to_json(nlohmann::json& j, const ArticleVersion& v);
+void from_json(const nlohmann::json& j, ArticleVersion& v);
+
 /// One stored article with its history, as readers see it.
 struct StoredArticle {
     std::string id; ///< stable document id (the unique term's hash)
     ArticleRecord record;
-    std::vector<nlohmann::json> versions; ///< earlier versions, oldest first
+    std::vector<ArticleVersion> versions; ///< earlier versions, oldest first
     /// When the URL was first indexed (the crawled_at of its first version).
     Timestamp first_seen{};
     /// The time the article is filed under: published when known, else first_seen.
@@ -114,12 +146,9 @@ struct StoredArticle {
     std::string time_source;
 };
 
-/// Each version entry of StoredArticle::versions is a JSON object:
-/// {"crawled_at": ISO, "published": ISO|null, "content_hash", "title", "status",
-///  "confidence", "evidence": {"sentence","cue","attribution"}|null, "warc_file",
-///  "warc_record_id"}. This builds the entry of the article's current version, so a caller
-/// can list every version as `versions` + current_version(article).
-nlohmann::json current_version(const StoredArticle& article);
+/// The article's current version, so that a caller can list every version as
+/// `versions` + current_version(article).
+ArticleVersion current_version(const StoredArticle& article);
 
 /// The longest query IndexReader::search takes. Xapian's cost grows faster than the query:
 /// 320 KB of Chinese text took 1.76 GB, and an OR chain of 60,000 words over a minute.

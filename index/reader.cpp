@@ -14,6 +14,8 @@
 
 #include <xapian.h>
 
+#include <nlohmann/json.hpp>
+
 #include "index/query_text.h"
 #include "index/record_codec.h"
 #include "index/schema.h"

@@ -6,6 +6,8 @@
 
 #include <zlib.h>
 
+#include <nlohmann/json.hpp>
+
 #include "index/schema.h"
 #include "index/text_analysis.h"
 #include "parser/core/core.h"
@@ -25,80 +27,6 @@ Timestamp time_from(const json& j, const char* key) {
 std::string str(const json& j, const char* key) {
     const auto it = j.find(key);
     return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
-std::vector<std::string> strings(const json& j, const char* key) {
-    std::vector<std::string> out;
-    const auto it = j.find(key);
-    if (it != j.end() && it->is_array())
-        for (const auto& v : *it)
-            if (v.is_string()) out.push_back(v.get<std::string>());
-    return out;
-}
-
-std::optional<ArticleDate> decode_date(const json& j) {
-    if (!j.is_object()) return std::nullopt;
-    ArticleDate d;
-    d.time = time_from(j, "time");
-    d.source = str(j, "source");
-    d.reliable = j.value("reliable", false);
-    d.has_time_of_day = j.value("has_time_of_day", false);
-    return d;
-}
-
-Article decode_article(const json& j) {
-    Article a;
-    a.url = str(j, "url");
-    a.canonical_url = str(j, "canonical_url");
-    a.title = str(j, "title");
-    a.title_source = str(j, "title_source");
-    a.text_source = str(j, "text_source");
-    if (j.contains("published")) a.published = decode_date(j["published"]);
-    if (j.contains("modified")) a.modified = decode_date(j["modified"]);
-    a.authors = strings(j, "authors");
-    a.organisations = strings(j, "organisations");
-    a.language = str(j, "language");
-    a.language_source = str(j, "language_source");
-    a.site_name = str(j, "site_name");
-    a.description = str(j, "description");
-    a.image = str(j, "image");
-    a.section = str(j, "section");
-    a.keywords = strings(j, "keywords");
-    a.warnings = strings(j, "warnings");
-    return a;
-}
-
-RumorStatus status_of(const json& j, const char* key) {
-    return status_from_string(str(j, key)).value_or(RumorStatus::none);
-}
-
-Mention decode_mention(const json& j) {
-    Mention m;
-    m.sentence = str(j, "sentence");
-    m.begin = j.value("begin", std::size_t{0});
-    m.end = j.value("end", std::size_t{0});
-    m.status = status_of(j, "status");
-    m.confidence = j.value("confidence", 0.0);
-    m.cue = str(j, "cue");
-    m.attribution = str(j, "attribution");
-    m.entities = strings(j, "entities");
-    m.in_headline = j.value("in_headline", false);
-    m.background = j.value("background", false);
-    return m;
-}
-
-RumorAnalysis decode_analysis(const json& j) {
-    RumorAnalysis r;
-    r.topic_id = str(j, "topic");
-    r.status = status_of(j, "status");
-    r.confidence = j.value("confidence", 0.0);
-    if (j.contains("mentions") && j["mentions"].is_array())
-        for (const auto& m : j["mentions"]) r.mentions.push_back(decode_mention(m));
-    if (j.contains("evidence") && j["evidence"].is_number_unsigned())
-        r.evidence = j["evidence"].get<std::size_t>();
-    r.entities = strings(j, "entities");
-    r.sources = strings(j, "sources");
-    return r;
 }
 
 json article_json_without_text(const Article& a) {
@@ -139,22 +67,21 @@ void add_boolean(Xapian::Document& doc, std::string_view prefix, std::string_vie
 
 } // namespace
 
-json version_entry(const StoredArticle& s) {
+ArticleVersion version_entry(const StoredArticle& s) {
     const auto& r = s.record;
-    json v = {{"crawled_at", iso(r.crawled_at)},
-              {"published", nullptr},
-              {"content_hash", r.content_hash},
-              {"title", r.article.title},
-              {"status", std::string(to_string(r.analysis.status))},
-              {"confidence", r.analysis.confidence},
-              {"evidence", nullptr},
-              {"warc_file", r.warc_file},
-              {"warc_record_id", r.warc_record_id}};
-    if (r.article.published) v["published"] = iso(r.article.published->time);
+    ArticleVersion v;
+    v.crawled_at = r.crawled_at;
+    if (r.article.published) v.published = r.article.published->time;
+    v.content_hash = r.content_hash;
+    v.title = r.article.title;
+    v.status = r.analysis.status;
+    v.confidence = r.analysis.confidence;
     if (r.analysis.evidence && *r.analysis.evidence < r.analysis.mentions.size()) {
         const Mention& m = r.analysis.mentions[*r.analysis.evidence];
-        v["evidence"] = {{"sentence", m.sentence}, {"cue", m.cue}, {"attribution", m.attribution}};
+        v.evidence = ArticleVersion::Evidence{m.sentence, m.cue, m.attribution};
     }
+    v.warc_file = r.warc_file;
+    v.warc_record_id = r.warc_record_id;
     return v;
 }
 
@@ -244,12 +171,14 @@ StoredArticle decode_document(const Xapian::Document& doc, bool with_text) {
     r.near_dup_group = str(j, "near_dup_group");
     r.warc_file = str(j, "warc_file");
     r.warc_record_id = str(j, "warc_record_id");
-    if (j.contains("article")) r.article = decode_article(j["article"]);
-    if (j.contains("analysis")) r.analysis = decode_analysis(j["analysis"]);
+    if (j.contains("article") && j["article"].is_object()) r.article = j["article"].get<Article>();
+    if (j.contains("analysis") && j["analysis"].is_object()) r.analysis = j["analysis"].get<RumorAnalysis>();
     if (j.contains("other_topics") && j["other_topics"].is_array())
-        for (const auto& a : j["other_topics"]) r.other_topics.push_back(decode_analysis(a));
+        for (const auto& a : j["other_topics"])
+            if (a.is_object()) r.other_topics.push_back(a.get<RumorAnalysis>());
     if (j.contains("versions") && j["versions"].is_array())
-        for (const auto& v : j["versions"]) s.versions.push_back(v);
+        for (const auto& v : j["versions"])
+            if (v.is_object()) s.versions.push_back(v.get<ArticleVersion>());
     s.first_seen = time_from(j, "first_seen");
     if (r.article.published) {
         s.time = r.article.published->time;
@@ -280,7 +209,7 @@ Xapian::Document build_document(const StoredArticle& s, Xapian::TermGenerator& t
     doc.add_boolean_term(schema::bounded_term(schema::kUrl, a.canonical_url));
     if (!a.url.empty() && a.url != a.canonical_url)
         doc.add_boolean_term(schema::bounded_term(schema::kUrl, a.url));
-    add_boolean(doc, schema::kHost, schema::url_host(a.canonical_url));
+    add_boolean(doc, schema::kHost, schema::site_of(a.canonical_url));
 
     // Free text: title (prefixed for title:, and unprefixed with a higher wdf), then the
     // description and body, each field starting kFieldGap positions after the last.

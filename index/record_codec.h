@@ -39,7 +39,7 @@ Xapian::Document build_document(const StoredArticle& article, Xapian::TermGenera
 
 /// The history entry describing `article`'s current version (date, hash, title, status,
 /// evidence, WARC reference), as kept in StoredArticle::versions.
-nlohmann::json version_entry(const StoredArticle& article);
+ArticleVersion version_entry(const StoredArticle& article);
 
 /// A digest of everything a re-crawl could change except when and where it was fetched:
 /// equal fingerprints mean an upsert has nothing to write.

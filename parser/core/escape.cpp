@@ -2,6 +2,8 @@
 /// Output escaping for terminals, CSV, HTML/XML and JSON.
 #include "parser/core/escape.h"
 
+#include <nlohmann/json.hpp>
+
 namespace rumorwatch {
 namespace {
 

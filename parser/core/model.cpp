@@ -1,7 +1,5 @@
 #include "parser/core/model.h"
 
-#include "parser/core/time.h"
-
 namespace rumorwatch {
 namespace {
 
@@ -46,77 +44,5 @@ std::string_view to_string(DateOrder o) { return name_of(kDateOrderNames, o); }
 std::optional<DateOrder> date_order_from_string(std::string_view n) { return lookup(kDateOrderNames, n); }
 std::string_view to_string(OutletTier t) { return name_of(kTierNames, t); }
 std::optional<OutletTier> tier_from_string(std::string_view n) { return lookup(kTierNames, n); }
-
-void to_json(nlohmann::json& j, RumorStatus s) { j = std::string(to_string(s)); }
-
-void from_json(const nlohmann::json& j, RumorStatus& s) {
-    const auto parsed = status_from_string(j.get<std::string>());
-    if (!parsed) throw nlohmann::json::other_error::create(501, "unknown status " + j.dump(), &j);
-    s = *parsed;
-}
-
-void to_json(nlohmann::json& j, const ArticleDate& d) {
-    j = {{"time", format_iso8601(d.time)},
-         {"source", d.source},
-         {"reliable", d.reliable},
-         {"has_time_of_day", d.has_time_of_day}};
-}
-
-void to_json(nlohmann::json& j, const Article& a) {
-    j = nlohmann::json{{"url", a.url},
-                       {"canonical_url", a.canonical_url},
-                       {"title", a.title},
-                       {"title_source", a.title_source},
-                       {"text", a.text},
-                       {"text_source", a.text_source},
-                       {"published", nullptr},
-                       {"modified", nullptr},
-                       {"authors", a.authors},
-                       {"organisations", a.organisations},
-                       {"language", a.language},
-                       {"language_source", a.language_source},
-                       {"site_name", a.site_name},
-                       {"description", a.description},
-                       {"image", a.image},
-                       {"section", a.section},
-                       {"keywords", a.keywords},
-                       {"warnings", a.warnings},
-                       {"canonical_source", a.canonical_source},
-                       {"site_name_source", a.site_name_source},
-                       {"authors_source", a.authors_source},
-                       {"captions", a.captions}};
-    if (a.published) j["published"] = *a.published;
-    if (a.modified) j["modified"] = *a.modified;
-}
-
-void to_json(nlohmann::json& j, const Mention& m) {
-    j = {{"sentence", m.sentence},       {"begin", m.begin},       {"end", m.end},
-         {"status", m.status},           {"confidence", m.confidence}, {"cue", m.cue},
-         {"attribution", m.attribution}, {"entities", m.entities}, {"in_headline", m.in_headline},
-         {"background", m.background}};
-}
-
-void to_json(nlohmann::json& j, const RumorAnalysis& r) {
-    j = {{"topic", r.topic_id},       {"status", r.status},     {"confidence", r.confidence},
-         {"mentions", r.mentions},    {"evidence", nullptr},    {"entities", r.entities},
-         {"sources", r.sources}};
-    if (r.evidence) j["evidence"] = *r.evidence;
-}
-
-void to_json(nlohmann::json& j, const Outlet& o) {
-    j = {{"id", o.id},
-         {"name", o.name},
-         {"home", o.home},
-         {"feeds", o.feeds},
-         {"sitemaps", o.sitemaps},
-         {"allow", o.allow},
-         {"language", o.language},
-         {"date_order", std::string(to_string(o.date_order))},
-         {"timezone", o.timezone},
-         {"tier", std::string(to_string(o.tier))},
-         {"min_delay_ms", o.min_delay_ms},
-         {"max_connections", o.max_connections},
-         {"max_pages", o.max_pages}};
-}
 
 } // namespace rumorwatch

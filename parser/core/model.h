@@ -10,7 +10,7 @@
 #include <string_view>
 #include <vector>
 
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 
 namespace rumorwatch {
 
@@ -60,7 +60,7 @@ struct Outlet {
     std::string home;
     std::vector<std::string> feeds;
     std::vector<std::string> sitemaps;
-    std::vector<std::string> allow; ///< ECMAScript regexes; a URL must match one (empty: same host)
+    std::vector<std::string> allow; ///< RE2 patterns; a URL must match one (empty: same host)
     std::string language;           ///< BCP 47 primary tag, "en", "zh"
     DateOrder date_order = DateOrder::mdy;
     std::string timezone = "UTC"; ///< IANA zone, e.g. "Asia/Shanghai"
@@ -149,13 +149,19 @@ struct RumorAnalysis {
     bool operator==(const RumorAnalysis&) const = default;
 };
 
-// JSON conversion (enums as strings, timestamps as ISO 8601 UTC).
+// The JSON codec (model_json.cpp): enums as strings, timestamps as ISO 8601 UTC; from_json
+// reads back every field to_json writes.
 void to_json(nlohmann::json& j, RumorStatus s);
-void from_json(const nlohmann::json& j, RumorStatus& s);
+void from_json(const nlohmann::json& j, RumorStatus& s); ///< throws on an unknown name
 void to_json(nlohmann::json& j, const ArticleDate& d);
+void from_json(const nlohmann::json& j, ArticleDate& d);
 void to_json(nlohmann::json& j, const Article& a);
+void from_json(const nlohmann::json& j, Article& a);
 void to_json(nlohmann::json& j, const Mention& m);
+void from_json(const nlohmann::json& j, Mention& m);
 void to_json(nlohmann::json& j, const RumorAnalysis& r);
+void from_json(const nlohmann::json& j, RumorAnalysis& r);
 void to_json(nlohmann::json& j, const Outlet& o);
+void from_json(const nlohmann::json& j, Outlet& o);
 
 } // namespace rumorwatch

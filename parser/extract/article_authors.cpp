@@ -2,6 +2,8 @@
 /// Author sources, first one that names someone wins.
 #include "parser/extract/article_authors.h"
 
+#include <nlohmann/json.hpp>
+
 #include "parser/extract/authors.h"
 #include "parser/extract/dates.h"
 #include "parser/core/core.h"

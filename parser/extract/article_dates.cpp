@@ -2,6 +2,8 @@
 /// The date sources, tried in order of trust.
 #include "parser/extract/article_dates.h"
 
+#include <nlohmann/json.hpp>
+
 #include "parser/core/core.h"
 
 namespace rumorwatch {

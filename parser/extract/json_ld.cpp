@@ -4,6 +4,8 @@
 
 #include <unordered_map>
 
+#include <nlohmann/json.hpp>
+
 #include "parser/extract/lenient_json.h"
 #include "parser/core/core.h"
 

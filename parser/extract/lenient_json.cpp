@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <string>
 
+#include <nlohmann/json.hpp>
+
 #include "parser/core/core.h"
 
 namespace rumorwatch {

@@ -13,6 +13,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include <nlohmann/json.hpp>
+
 #include "crawler/crawler.h"
 #include "parser/analysis/analysis.h"
 #include "parser/extract/extract.h"

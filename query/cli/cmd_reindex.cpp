@@ -6,6 +6,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include <nlohmann/json.hpp>
+
 #include "crawler/crawler.h"
 #include "parser/core/core.h"
 #include "query/cli/cli.h"

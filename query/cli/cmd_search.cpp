@@ -5,6 +5,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include <nlohmann/json.hpp>
+
 #include "index/index.h"
 #include "parser/core/core.h"
 #include "query/cli/cli.h"

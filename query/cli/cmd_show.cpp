@@ -8,6 +8,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include <nlohmann/json.hpp>
+
 #include "index/index.h"
 #include "parser/core/core.h"
 #include "query/cli/cli.h"
@@ -34,7 +36,7 @@ std::string str(const json& j, const char* key) {
 /// from the version before it ("title", "status", "text", "published").
 json versions_with_changes(const StoredArticle& a) {
     json all = json::array();
-    for (const auto& v : a.versions) all.push_back(v);
+    for (const auto& v : a.versions) all.push_back(json(v));
     json current = current_version(a);
     current["current"] = true;
     all.push_back(current);

@@ -6,6 +6,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include <nlohmann/json.hpp>
+
 #include "crawler/crawler.h"
 #include "index/index.h"
 #include "parser/core/core.h"

@@ -4,6 +4,8 @@
 #include <filesystem>
 #include <system_error>
 
+#include <nlohmann/json.hpp>
+
 namespace rumorwatch {
 namespace {
 

@@ -4,6 +4,8 @@
 
 #include <string>
 
+#include <nlohmann/json_fwd.hpp>
+
 namespace rumorwatch {
 
 /// $XDG_DATA_HOME/rumorwatch/db, else ~/.local/share/rumorwatch/db.

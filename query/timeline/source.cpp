@@ -41,19 +41,6 @@ TimelineEntry to_entry(const StoredArticle& stored, const RumorAnalysis& analysi
     return e;
 }
 
-std::optional<RumorStatus> version_status(const nlohmann::json& v) {
-    const auto it = v.find("status");
-    if (it == v.end() || !it->is_string()) return std::nullopt;
-    return status_from_string(it->get<std::string>());
-}
-
-Timestamp version_seen(const nlohmann::json& v) {
-    const auto it = v.find("crawled_at");
-    if (it != v.end() && it->is_string())
-        if (auto t = parse_iso8601(it->get<std::string>())) return *t;
-    return {};
-}
-
 } // namespace
 
 TimelineInput timeline_input(const std::vector<StoredArticle>& articles, const std::string& topic_id) {
@@ -64,18 +51,18 @@ TimelineInput timeline_input(const std::vector<StoredArticle>& articles, const s
         if (!analysis) continue;
         TimelineEntry entry = to_entry(stored, *analysis);
         // Versions are oldest first; the current version follows the last of them.
-        std::vector<nlohmann::json> history = stored.versions;
+        std::vector<ArticleVersion> history = stored.versions;
         history.push_back(current_version(stored));
         for (std::size_t i = 1; i < history.size(); ++i) {
-            const auto before = version_status(history[i - 1]);
-            const auto after = version_status(history[i]);
+            const auto before = history[i - 1].status;
+            const auto after = history[i].status;
             if (!before || !after || *before == *after) continue;
             TimelineEdit edit;
             edit.entry = entry;
-            edit.seen = version_seen(history[i]);
+            edit.seen = history[i].crawled_at;
             edit.from = *before;
             edit.to = *after;
-            edit.old_title = history[i - 1].value("title", "");
+            edit.old_title = history[i - 1].title;
             input.edits.push_back(std::move(edit));
         }
         input.entries.push_back(std::move(entry));

@@ -9,6 +9,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include <nlohmann/json.hpp>
+
 #include "crawler/crawler.h"
 #include "parser/core/core.h"
 #include "tests/accuracy/crawl_pipeline.h"
@@ -29,7 +31,7 @@ struct Options {
     bool direct = false;
     std::string demo_dir = (test::source_dir() / "seeds" / "demo").string();
     std::string topic = (test::source_dir() / "seeds" / "topics" / "apple-alibaba.json").string();
-    std::string sentences = (test::source_dir() / "tests" / "parser" / "data").string();
+    std::string sentences = (test::source_dir() / "tests" / "parser" / "analysis" / "data").string();
     bool no_sentences = false;
     std::string json;
     std::string thresholds;

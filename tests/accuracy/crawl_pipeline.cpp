@@ -7,6 +7,8 @@
 #include <map>
 #include <ostream>
 
+#include <nlohmann/json.hpp>
+
 #include "crawler/crawler.h"
 #include "index/index.h"
 #include "tests/support/temp_dir.h"

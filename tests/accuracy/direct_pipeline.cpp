@@ -5,6 +5,8 @@
 #include <chrono>
 #include <filesystem>
 
+#include <nlohmann/json.hpp>
+
 #include "crawler/crawler.h"
 #include "parser/analysis/analysis.h"
 #include "parser/extract/extract.h"

@@ -6,6 +6,8 @@
 #include <optional>
 #include <string>
 
+#include <nlohmann/json_fwd.hpp>
+
 #include "parser/analysis/analysis.h"
 #include "tests/accuracy/labels.h"
 #include "tests/accuracy/observation.h"

@@ -5,6 +5,8 @@
 #include <filesystem>
 #include <set>
 
+#include <nlohmann/json.hpp>
+
 #include "crawler/crawler.h"
 #include "parser/core/core.h"
 

@@ -6,6 +6,8 @@
 #include <cstdio>
 #include <ostream>
 
+#include <nlohmann/json.hpp>
+
 #include "tests/accuracy/text_metrics.h"
 
 namespace rumorwatch::accuracy {

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json_fwd.hpp>
+
 #include "tests/accuracy/labels.h"
 #include "tests/accuracy/observation.h"
 #include "tests/accuracy/text_metrics.h"

@@ -7,6 +7,8 @@
 #include <fstream>
 #include <sstream>
 
+#include <nlohmann/json.hpp>
+
 #include "query/cli/cli.h"
 
 namespace rumorwatch::accuracy {

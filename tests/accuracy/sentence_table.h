@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json_fwd.hpp>
+
 #include "tests/accuracy/scoring.h"
 
 namespace rumorwatch::accuracy {

@@ -6,6 +6,8 @@
 #include <map>
 #include <string>
 
+#include <nlohmann/json_fwd.hpp>
+
 namespace rumorwatch::accuracy {
 
 /// Compares `figures` with the thresholds of `mode` ("crawl" or "direct") in `path`; prints

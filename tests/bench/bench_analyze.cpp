@@ -8,6 +8,8 @@
 #include <iostream>
 #include <map>
 
+#include <nlohmann/json.hpp>
+
 #include "crawler/crawler.h"
 #include "parser/analysis/analysis.h"
 #include "parser/extract/extract.h"

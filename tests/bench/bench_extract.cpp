@@ -12,6 +12,8 @@
 #include <map>
 #include <unordered_map>
 
+#include <nlohmann/json.hpp>
+
 #include "crawler/crawler.h"
 #include "parser/analysis/analysis.h"
 #include "parser/extract/extract.h"

@@ -10,6 +10,8 @@
 #include <iostream>
 #include <memory>
 
+#include <nlohmann/json.hpp>
+
 #include "tests/bench/bench_util.h"
 
 using namespace rumorwatch::bench;

@@ -20,6 +20,8 @@
 #include <fstream>
 #include <iostream>
 
+#include <nlohmann/json.hpp>
+
 #include "index/index.h"
 #include "tests/bench/bench_util.h"
 #include "tests/bench/record_gen.h"

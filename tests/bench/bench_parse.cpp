@@ -10,6 +10,8 @@
 
 #include <iostream>
 
+#include <nlohmann/json.hpp>
+
 #include "tests/bench/bench_util.h"
 #include "tests/bench/script_strip.h"
 

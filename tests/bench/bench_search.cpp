@@ -14,6 +14,8 @@
 #include <iostream>
 #include <map>
 
+#include <nlohmann/json.hpp>
+
 #include "index/index.h"
 #include "parser/core/errors.h"
 #include "tests/bench/bench_util.h"

@@ -13,6 +13,8 @@
 #include <sys/resource.h>
 #include <time.h>
 
+#include <nlohmann/json.hpp>
+
 namespace rumorwatch::bench {
 
 double now_seconds() {

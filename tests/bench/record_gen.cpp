@@ -7,6 +7,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include <nlohmann/json.hpp>
+
 #include "tests/bench/bench_util.h"
 
 namespace rumorwatch::bench {

@@ -5,6 +5,8 @@
 
 #include <cstring>
 
+#include <nlohmann/json.hpp>
+
 namespace rumorwatch::bench {
 namespace {
 

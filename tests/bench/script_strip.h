@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 
+#include <nlohmann/json_fwd.hpp>
+
 namespace rumorwatch::bench {
 
 /// `html` without the contents of <script> (except type="application/ld+json") and

@@ -7,6 +7,8 @@
 #include <map>
 #include <set>
 
+#include <nlohmann/json.hpp>
+
 #include "crawler/crawler.h"
 #include "crawler/outlet_map.h"
 #include "tests/support/temp_dir.h"

@@ -7,6 +7,8 @@
 #include <map>
 #include <sstream>
 
+#include <nlohmann/json.hpp>
+
 #include "crawler/crawler.h"
 #include "index/index.h"
 #include "tests/support/temp_dir.h"

@@ -12,6 +12,8 @@
 #include <signal.h>
 #include <sys/wait.h>
 
+#include <nlohmann/json.hpp>
+
 #include "index/index.h"
 #include "tests/support/child_process.h"
 #include "tests/support/temp_dir.h"

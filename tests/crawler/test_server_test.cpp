@@ -10,6 +10,8 @@
 
 #include <curl/curl.h>
 
+#include <nlohmann/json.hpp>
+
 #include "tests/support/temp_dir.h"
 #include "tests/support/test_server.h"
 

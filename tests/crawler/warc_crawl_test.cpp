@@ -12,6 +12,8 @@
 
 #include <iconv.h>
 
+#include <nlohmann/json.hpp>
+
 #include "crawler/crawler.h"
 #include "index/index.h"
 #include "tests/support/temp_dir.h"

@@ -88,8 +88,8 @@ TEST_CASE("import-warc: captures are indexed in file order, versions included", 
     REQUIRE(story);
     CHECK(story->record.article.title == "Story 7, final");
     REQUIRE(story->versions.size() == 2);
-    CHECK(story->versions[0]["title"] == "Story 7");
-    CHECK(story->versions[1]["title"] == "Story 7, updated");
+    CHECK(story->versions[0].title == "Story 7");
+    CHECK(story->versions[1].title == "Story 7, updated");
 }
 
 TEST_CASE("import-warc: a damaged file stops the import with its name; the database stays readable", "[crawler]") {

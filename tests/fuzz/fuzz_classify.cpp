@@ -4,6 +4,8 @@
 #include <fstream>
 #include <sstream>
 
+#include <nlohmann/json.hpp>
+
 #include "parser/analysis/analyze.h"
 #include "parser/analysis/topic.h"
 #include "tests/fuzz/fuzz_support.h"

@@ -2,6 +2,8 @@
 /// libFuzzer target: the outlets config (crawler/config.h). Bad input must come out as
 /// rumorwatch::ConfigError/InputError, never as another exception or a crash.
 #include "crawler/config.h"
+
+#include <nlohmann/json.hpp>
 #include "parser/core/errors.h"
 #include "tests/fuzz/fuzz_support.h"
 

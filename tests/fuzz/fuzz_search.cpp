@@ -7,6 +7,8 @@
 #include <filesystem>
 #include <string>
 
+#include <nlohmann/json.hpp>
+
 #include "index/index.h"
 #include "index/query_text.h"
 #include "parser/core/errors.h"

@@ -2,6 +2,8 @@
 /// libFuzzer target: the topic file (parser/analysis/topic.h). A topic that loads must also be
 /// usable: classify a fixed text with it.
 #include "parser/analysis/analyze.h"
+
+#include <nlohmann/json.hpp>
 #include "parser/core/errors.h"
 #include "parser/analysis/topic.h"
 #include "tests/fuzz/fuzz_support.h"

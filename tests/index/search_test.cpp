@@ -4,6 +4,8 @@
 
 #include <xapian.h>
 
+#include <nlohmann/json.hpp>
+
 #include "index/index.h"
 #include "index/schema.h"
 #include "parser/core/core.h"

@@ -2,8 +2,11 @@
 
 #include <xapian.h>
 
+#include <nlohmann/json.hpp>
+
 #include "index/index.h"
 #include "parser/core/core.h"
+#include "tests/support/every_field.h"
 #include "tests/support/news_corpus.h"
 #include "tests/support/temp_dir.h"
 
@@ -112,7 +115,7 @@ TEST_CASE("writer: upsert keeps every version whose title, text or status change
     CHECK(found->record.analysis.confidence == 0.9);
     CHECK(found->first_seen == at("2025-02-11T10:00:00Z"));
     REQUIRE(found->versions.size() == 1);
-    const auto& v = found->versions[0];
+    const nlohmann::json v = found->versions[0]; // as stored in the document data
     CHECK(v["title"] == "Apple in talks with Alibaba");
     CHECK(v["status"] == "reported");
     CHECK(v["content_hash"] == r.content_hash);
@@ -120,7 +123,7 @@ TEST_CASE("writer: upsert keeps every version whose title, text or status change
     CHECK(v["published"] == "2025-02-11T08:00:00Z");
     CHECK(v["warc_file"] == "crawl-0001.warc.gz");
     CHECK(v["evidence"]["sentence"] == r.analysis.mentions[0].sentence);
-    const auto current = current_version(*found);
+    const nlohmann::json current = current_version(*found);
     CHECK(current["status"] == "confirmed");
     CHECK(current["crawled_at"] == "2025-02-13T10:00:00Z");
     // The old status no longer matches, the new one does.
@@ -311,4 +314,50 @@ TEST_CASE("writer: every topic of a multi-topic crawl keeps its own analysis, an
     const auto one = reader.find(single.article.canonical_url);
     REQUIRE(one);
     CHECK(one->record.other_topics.empty());
+}
+
+TEST_CASE("writer: every field of an article, its analyses and its versions survives the index", "[index]") {
+    test::TempDir dir;
+    ArticleRecord r;
+    r.article = test::every_field_article();
+    r.analysis = test::every_field_analysis("apple-alibaba");
+    r.other_topics = {test::every_field_analysis("nissan-honda")};
+    r.outlet_id = "example-wire";
+    r.tier = OutletTier::wire;
+    r.crawled_at = at("2025-02-11T10:00:00Z");
+    r.content_hash = "0f1e2d";
+    r.near_dup_group = "grp-7";
+    r.warc_file = "crawl-0001.warc.gz";
+    r.warc_record_id = "<urn:uuid:7>";
+    ArticleRecord edited = r;
+    edited.article.title = "Apple confirms Alibaba";
+    edited.analysis.status = RumorStatus::confirmed;
+    edited.content_hash = "9a8b7c";
+    edited.crawled_at = at("2025-02-13T10:00:00Z");
+    {
+        IndexWriter writer(dir.file("db"));
+        writer.upsert(r);
+        writer.upsert(edited);
+        writer.commit();
+    }
+    IndexReader reader({dir.file("db")});
+    const auto found = reader.find(r.article.canonical_url);
+    REQUIRE(found);
+    CHECK(found->record.article == edited.article);
+    CHECK(found->record.analysis == edited.analysis);
+    CHECK(found->record.other_topics == edited.other_topics);
+    REQUIRE(found->versions.size() == 1);
+    ArticleVersion first;
+    first.crawled_at = r.crawled_at;
+    first.published = r.article.published->time;
+    first.content_hash = r.content_hash;
+    first.title = r.article.title;
+    first.status = RumorStatus::reported;
+    first.confidence = r.analysis.confidence;
+    first.evidence = ArticleVersion::Evidence{r.analysis.mentions[1].sentence, r.analysis.mentions[1].cue,
+                                              r.analysis.mentions[1].attribution};
+    first.warc_file = r.warc_file;
+    first.warc_record_id = r.warc_record_id;
+    CHECK(found->versions[0] == first);
+    CHECK(test::field_count<ArticleVersion>() == 9); // a new member needs a line above
 }

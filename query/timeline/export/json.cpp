@@ -4,6 +4,8 @@
 
 #include <ostream>
 
+#include <nlohmann/json.hpp>
+
 #include "parser/core/core.h"
 
 namespace rumorwatch {

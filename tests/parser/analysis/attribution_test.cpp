@@ -5,6 +5,8 @@
 #include <fstream>
 #include <sstream>
 
+#include <nlohmann/json.hpp>
+
 #include "parser/analysis/analyze.h"
 #include "parser/analysis/attribution.h"
 #include "parser/analysis/topic.h"

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include <nlohmann/json.hpp>
+
 #include "parser/analysis/analyze.h"
 #include "parser/analysis/status_features.h"
 #include "parser/analysis/topic.h"

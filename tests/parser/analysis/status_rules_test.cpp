@@ -6,6 +6,8 @@
 #include <map>
 #include <sstream>
 
+#include <nlohmann/json.hpp>
+
 #include "parser/analysis/analyze.h"
 #include "parser/analysis/topic.h"
 #include "tests/support/temp_dir.h"

@@ -55,7 +55,7 @@ struct Row {
 std::vector<Row> run_table() {
     std::map<std::string, Topic> topics;
     std::vector<Row> rows;
-    std::ifstream in(test::source_dir() / "tests" / "parser" / "data" / "status_sentences.jsonl");
+    std::ifstream in(test::source_dir() / "tests" / "parser" / "analysis" / "data" / "status_sentences.jsonl");
     std::string line;
     while (std::getline(in, line)) {
         if (line.empty()) continue;

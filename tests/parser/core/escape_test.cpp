@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <nlohmann/json.hpp>
+
 #include "parser/core/core.h"
 
 using namespace rumorwatch;

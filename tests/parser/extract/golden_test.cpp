@@ -12,6 +12,8 @@
 #include <fstream>
 #include <iterator>
 
+#include <nlohmann/json.hpp>
+
 #include "parser/extract/charset.h"
 #include "parser/extract/extract.h"
 #include "parser/core/core.h"

@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <nlohmann/json.hpp>
+
 #include "parser/extract/json_ld.h"
 #include "parser/extract/lenient_json.h"
 

@@ -3,6 +3,8 @@
 #include <chrono>
 #include <string>
 
+#include <nlohmann/json.hpp>
+
 #include "parser/extract/extract.h"
 #include "parser/extract/html_prescan.h"
 #include "parser/core/core.h"

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "index/index.h"
 #include "query/cli/cli.h"
 #include "tests/support/cli_run.h"

@@ -2,6 +2,8 @@
 
 #include <sstream>
 
+#include <nlohmann/json.hpp>
+
 #include "query/cli/cli.h"
 #include "tests/support/cli_run.h"
 #include "tests/support/temp_dir.h"

@@ -5,6 +5,8 @@
 #include <sstream>
 #include <thread>
 
+#include <nlohmann/json.hpp>
+
 #include "parser/core/core.h"
 #include "query/cli/cli.h"
 #include "query/timeline/timeline.h"

@@ -2,6 +2,8 @@
 
 #include <sstream>
 
+#include <nlohmann/json.hpp>
+
 #include "index/index.h"
 #include "parser/core/core.h"
 #include "query/cli/cli.h"

@@ -3,6 +3,8 @@
 #include <fstream>
 #include <sstream>
 
+#include <nlohmann/json.hpp>
+
 #include "parser/core/core.h"
 #include "query/timeline/export/export.h"
 #include "tests/support/run_command.h"
