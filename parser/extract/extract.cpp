@@ -5,10 +5,12 @@
 
 #include <algorithm>
 
+#include <nlohmann/json.hpp>
+
 #include "parser/extract/article_authors.h"
 #include "parser/extract/article_dates.h"
 #include "parser/extract/authors.h"
-#include "parser/extract/html_prescan.h"
+#include "parser/extract/guarded_parse.h"
 #include "parser/extract/language.h"
 #include "parser/extract/page.h"
 #include "parser/core/core.h"
@@ -205,13 +207,14 @@ Article extract_article(std::string_view html_in, const ExtractOptions& options)
             html_in = repaired;
             a.warnings.push_back("input was not valid UTF-8; invalid bytes were replaced");
         }
-        PrescannedHtml pre = prescan_html(html_in);
+        GuardedParse parsed = parse_guarded(html_in);
+        const PrescannedHtml& pre = parsed.pre;
         if (pre.truncated) a.warnings.push_back("page longer than 16 MiB; the rest was ignored");
         if (pre.nesting_capped) a.warnings.push_back("elements nested too deeply were flattened");
 
         Page page;
         page.url = options.url;
-        page.dom = Dom::parse(pre.html);
+        page.dom = std::move(parsed.dom);
         page.hints = classify_elements(page.dom);
         page.meta = read_page_meta(page.dom);
         page.ld = read_json_ld(pre.json_ld);

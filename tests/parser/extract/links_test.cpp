@@ -49,3 +49,23 @@ TEST_CASE("links: broken markup still yields its links", "[parser]") {
     CHECK(page.links[1].url == "http://w.example/two");
     CHECK(extract_links("", "http://w.example/").links.empty());
 }
+
+// Regression (issue 16): link extraction had its own Gumbo parse without the nesting guard
+// and a recursive walk; a 3.3 MB home page of 300,000 nested <div>s kept `crawl --once` busy
+// for over 5 minutes (and can overflow a worker's stack). The test harness's time limit
+// bounds it; the check is that the links are still found.
+TEST_CASE("links: a home page of 300,000 nested <div>s still gives its links", "[parser][hostile]") {
+    std::string html = "<html><head><title>Home</title></head><body>"
+                       "<a href=\"/news/first\">First</a>";
+    html.reserve(3'500'000);
+    for (int i = 0; i < 300'000; ++i) html += "<div>";
+    html += "<a href=\"/news/deep\">Deep story</a>";
+    for (int i = 0; i < 300'000; ++i) html += "</div>";
+    html += "<a href=\"/news/last\">Last</a></body></html>";
+    const PageLinks page = extract_links(html, "http://www.example.com/");
+    std::vector<std::string> urls;
+    for (const auto& l : page.links) urls.push_back(l.url);
+    CHECK(urls == std::vector<std::string>{"http://www.example.com/news/first", "http://www.example.com/news/deep",
+                                           "http://www.example.com/news/last"});
+    CHECK(page.links[1].text == "Deep story");
+}
