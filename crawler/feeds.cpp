@@ -36,14 +36,6 @@ std::string_view local_name(const pugi::xml_node& node) {
     return colon == std::string_view::npos ? name : name.substr(colon + 1);
 }
 
-bool iequals(std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) return false;
-    for (std::size_t i = 0; i < a.size(); ++i)
-        if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i])))
-            return false;
-    return true;
-}
-
 std::string trimmed(std::string_view s) {
     while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
     while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
@@ -101,7 +93,7 @@ void read_rss_item(const pugi::xml_node& item, LinkCollector& links) {
         const pugi::xml_node guid = child(item, "guid");
         const std::string_view permalink = guid.attribute("isPermaLink").value();
         const std::string g = text_of(guid);
-        if (!iequals(permalink, "false") && (g.starts_with("http://") || g.starts_with("https://")))
+        if (!text::iequals(permalink, "false") && (g.starts_with("http://") || g.starts_with("https://")))
             link.url = g;
     }
     if (link.url.empty()) {
@@ -188,7 +180,7 @@ std::optional<int> month_number(std::string_view word) {
         "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
     if (word.size() < 3) return std::nullopt;
     for (std::size_t i = 0; i < kMonths.size(); ++i)
-        if (iequals(word.substr(0, 3), kMonths[i])) return static_cast<int>(i + 1);
+        if (text::iequals(word.substr(0, 3), kMonths[i])) return static_cast<int>(i + 1);
     return std::nullopt;
 }
 
@@ -206,7 +198,7 @@ std::optional<int> zone_minutes(std::string_view zone) {
         {"JST", 9 * 60},   {"SGT", 8 * 60},
     };
     for (const auto& z : kZones)
-        if (iequals(zone, z.name)) return z.minutes;
+        if (text::iequals(zone, z.name)) return z.minutes;
     return std::nullopt;
 }
 

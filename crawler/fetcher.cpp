@@ -9,6 +9,8 @@
 
 #include <sys/socket.h>
 
+#include <nlohmann/json.hpp>
+
 #include "crawler/curl_handles.h"
 #include "crawler/net_address.h"
 #include "parser/core/core.h"
@@ -38,23 +40,10 @@ std::string_view to_string(FetchError error) {
 
 namespace {
 
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
-
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r' || s.back() == '\n'))
-        s.remove_suffix(1);
-    return s;
-}
-
 } // namespace
 
 bool is_parsable_content_type(std::string_view content_type) {
-    const std::string type = lower(trim(content_type.substr(0, content_type.find(';'))));
+    const std::string type = text::to_lower_ascii(text::trim(content_type.substr(0, content_type.find(';'))));
     // No Content-Type at all: let the parser sniff it, as browsers do.
     if (type.empty()) return true;
     static constexpr std::string_view kTypes[] = {
@@ -136,8 +125,8 @@ size_t on_header(char* data, size_t size, size_t count, void* user) {
     if (t->capture) t->result.response_header_bytes.append(line);
     const auto colon = line.find(':');
     if (colon != std::string_view::npos && !line.starts_with("HTTP/"))
-        t->result.headers.emplace_back(lower(trim(line.substr(0, colon))),
-                                       std::string(trim(line.substr(colon + 1))));
+        t->result.headers.emplace_back(text::to_lower_ascii(text::trim(line.substr(0, colon))),
+                                       std::string(text::trim(line.substr(colon + 1))));
     return n;
 }
 

@@ -37,12 +37,6 @@ constexpr std::size_t kMaxSectionsPerHome = 30;
 /// Below this many bytes of text a page is not treated as an article.
 constexpr std::size_t kMinArticleText = 80;
 
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
-
 double seconds_between(SteadyTime a, SteadyTime b) {
     return std::chrono::duration<double>(b - a).count();
 }
@@ -73,7 +67,7 @@ void take_validators(UrlState& state, const FetchResult& r, bool replace) {
 }
 
 bool looks_like_xml(std::string_view content_type, std::string_view body) {
-    const std::string type = lower(content_type.substr(0, content_type.find(';')));
+    const std::string type = text::to_lower_ascii(content_type.substr(0, content_type.find(';')));
     if (type.find("xml") != std::string::npos) return true;
     // Sniff what servers label text/plain or octet-stream.
     std::size_t i = 0;
@@ -101,7 +95,7 @@ std::string xml_declared_charset(std::string_view body) {
 
 std::string decode_xml(const std::string& body, const std::string& content_type) {
     std::string type = content_type;
-    if (lower(type).find("charset=") == std::string::npos) {
+    if (text::to_lower_ascii(type).find("charset=") == std::string::npos) {
         const std::string declared = xml_declared_charset(body);
         if (!declared.empty()) type = (type.empty() ? std::string("application/xml") : type) + "; charset=" + declared;
     }
@@ -247,7 +241,7 @@ std::vector<std::string> section_links(const std::vector<std::string>& links, co
         for (std::size_t pos = 1; pos < target.size();) {
             const auto slash = target.find('/', pos);
             const std::string segment = target.substr(pos, slash == std::string::npos ? std::string::npos : slash - pos);
-            if (!segment.empty()) segments.push_back(lower(segment));
+            if (!segment.empty()) segments.push_back(text::to_lower_ascii(segment));
             if (slash == std::string::npos) break;
             pos = slash + 1;
         }

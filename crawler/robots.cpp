@@ -23,12 +23,6 @@ char to_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + ('
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\v' || c == '\f'; }
 
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
-    while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
-    return s;
-}
-
 /// The key of a line, accepting the misspellings real files carry.
 Key classify(std::string_view raw_key) {
     std::string key;
@@ -49,8 +43,8 @@ Key classify(std::string_view raw_key) {
 bool split_line(std::string_view line, Key& key, std::string_view& value) {
     const auto colon = line.find(':');
     if (colon != std::string_view::npos) {
-        key = classify(trim(line.substr(0, colon)));
-        value = trim(line.substr(colon + 1));
+        key = classify(text::trim(line.substr(0, colon)));
+        value = text::trim(line.substr(colon + 1));
         return key != Key::kOther;
     }
     // Google's reference parser (robots.cc, ParseKeyAndValue) reads a line without a colon
@@ -58,7 +52,7 @@ bool split_line(std::string_view line, Key& key, std::string_view& value) {
     // as they do for Googlebot, and prose (three words or more) stays ignored.
     const auto space = line.find_first_of(" \t");
     if (space == std::string_view::npos) return false;
-    value = trim(line.substr(space + 1));
+    value = text::trim(line.substr(space + 1));
     if (value.find_first_of(" \t") != std::string_view::npos) return false;
     key = classify(line.substr(0, space));
     return key != Key::kOther;
@@ -167,7 +161,7 @@ bool RobotsRules::allowed(std::string_view path_and_query) const {
 }
 
 std::string robots_product_token(std::string_view user_agent) {
-    user_agent = trim(user_agent);
+    user_agent = text::trim(user_agent);
     std::string token;
     for (char c : user_agent) {
         const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-' || c == '_';
@@ -191,7 +185,7 @@ RobotsRules parse_robots(std::string_view body, std::string_view user_agent) {
         if (end < body.size() && body[end] == '\r' && start < body.size() && body[start] == '\n') ++start;
 
         if (const auto hash = line.find('#'); hash != std::string_view::npos) line = line.substr(0, hash);
-        line = trim(line);
+        line = text::trim(line);
         Key key;
         std::string_view value;
         if (line.empty() || !split_line(line, key, value)) continue;

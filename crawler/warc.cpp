@@ -57,12 +57,6 @@ std::string warc_digest(std::string_view bytes) {
 
 namespace {
 
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
-
 std::string warc_date(std::chrono::system_clock::time_point t) {
     return format_iso8601(std::chrono::time_point_cast<std::chrono::seconds>(t));
 }
@@ -116,7 +110,7 @@ std::string warc_http_header(std::string_view received, std::size_t stored_body_
             continue;
         }
         const auto colon = line.find(':');
-        const std::string name = lower(line.substr(0, colon == std::string_view::npos ? line.size() : colon));
+        const std::string name = text::to_lower_ascii(line.substr(0, colon == std::string_view::npos ? line.size() : colon));
         if (name == "content-encoding" || name == "transfer-encoding" || name == "content-length") {
             // They describe the bytes on the wire, not the decoded body stored here.
             out += "X-Crawler-";

@@ -16,33 +16,13 @@
 namespace rumorwatch {
 namespace {
 
-bool iequals(std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) return false;
-    for (std::size_t i = 0; i < a.size(); ++i)
-        if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i])))
-            return false;
-    return true;
-}
-
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
-    return s;
-}
-
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
-
 constexpr std::size_t kChunk = 256 * 1024;
 
 } // namespace
 
 std::string WarcRecord::field(std::string_view name) const {
     for (const auto& [n, v] : fields)
-        if (iequals(n, name)) return v;
+        if (text::iequals(n, name)) return v;
     return {};
 }
 
@@ -171,7 +151,7 @@ bool WarcReader::starts_record() {
 
 std::string WarcReader::not_warc_message() const {
     std::string message = path_ + ": not a WARC file (at byte " + std::to_string(offset_ + consumed_) + ")";
-    if (!gzip_ && path_.size() > 3 && iequals(std::string_view(path_).substr(path_.size() - 3), ".gz"))
+    if (!gzip_ && path_.size() > 3 && text::iequals(std::string_view(path_).substr(path_.size() - 3), ".gz"))
         message += ": the name ends in .gz but the data is not gzip-compressed";
     return message;
 }
@@ -252,10 +232,10 @@ std::optional<WarcRecord> WarcReader::read_record(bool& retry) {
         }
         const auto colon = line.find(':');
         if (colon == std::string_view::npos) continue;
-        const std::string_view name = trim(line.substr(0, colon));
-        const std::string_view value = trim(line.substr(colon + 1));
+        const std::string_view name = text::trim(line.substr(0, colon));
+        const std::string_view value = text::trim(line.substr(colon + 1));
         record.fields.emplace_back(std::string(name), std::string(value));
-        if (iequals(name, "Content-Length") && !have_length) {
+        if (text::iequals(name, "Content-Length") && !have_length) {
             have_length = true;
             const auto [ptr, ec] = std::from_chars(value.data(), value.data() + value.size(), length);
             if (ec != std::errc() || ptr != value.data() + value.size() || value.empty()) bad_length = value;
@@ -322,7 +302,7 @@ std::optional<HttpMessage> parse_http_response(std::string_view block, std::size
     while (pos <= head.size()) {
         auto eol = head.find('\n', pos);
         if (eol == std::string_view::npos) eol = head.size();
-        const std::string_view line = trim(head.substr(pos, eol - pos));
+        const std::string_view line = text::trim(head.substr(pos, eol - pos));
         pos = eol + 1;
         if (first) {
             first = false;
@@ -333,12 +313,12 @@ std::optional<HttpMessage> parse_http_response(std::string_view block, std::size
         }
         const auto colon = line.find(':');
         if (colon == std::string_view::npos) continue;
-        m.headers.emplace_back(lower(trim(line.substr(0, colon))), std::string(trim(line.substr(colon + 1))));
+        m.headers.emplace_back(text::to_lower_ascii(text::trim(line.substr(0, colon))), std::string(text::trim(line.substr(colon + 1))));
     }
     std::string body(block.substr(std::min(body_start, block.size())));
     auto header = [&](std::string_view name) -> std::string {
         for (const auto& [n, v] : m.headers)
-            if (n == name) return lower(v);
+            if (n == name) return text::to_lower_ascii(v);
         return {};
     };
     if (header("transfer-encoding").find("chunked") != std::string::npos) {

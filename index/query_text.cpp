@@ -99,10 +99,10 @@ std::string expand_aliases(std::string_view query, const std::vector<std::vector
     std::vector<Key> keys;
     for (std::size_t g = 0; g < groups.size(); ++g)
         for (const auto& alias : groups[g])
-            if (!alias.empty()) keys.push_back({schema::ascii_lower(alias), g});
+            if (!alias.empty()) keys.push_back({text::to_lower_ascii(alias), g});
     std::stable_sort(keys.begin(), keys.end(),
                      [](const Key& a, const Key& b) { return a.lower.size() > b.lower.size(); });
-    const std::string lower = schema::ascii_lower(query);
+    const std::string lower = text::to_lower_ascii(query);
     std::string out;
     bool in_quotes = false;
     std::size_t i = 0;
@@ -158,7 +158,7 @@ std::string expand_aliases(std::string_view query, const std::vector<std::vector
 
 std::optional<SyntaxSpot> find_alias_field(std::string_view query) {
     const std::string field = std::string(kAliasField) + ":";
-    const auto at = schema::ascii_lower(query).find(field);
+    const auto at = text::to_lower_ascii(query).find(field);
     if (at == std::string::npos) return std::nullopt;
     return SyntaxSpot{columns(query, at) + 1, field + " is reserved for --expand"};
 }
@@ -331,7 +331,7 @@ std::string bracket_proximity_chains(std::string_view query) {
 
 std::vector<std::string> essential_aliases(const std::vector<std::string>& group) {
     std::vector<std::string> lower;
-    for (const auto& alias : group) lower.push_back(schema::ascii_lower(alias));
+    for (const auto& alias : group) lower.push_back(text::to_lower_ascii(alias));
     std::vector<std::string> out;
     for (std::size_t a = 0; a < lower.size(); ++a) {
         bool redundant = lower[a].empty();

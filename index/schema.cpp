@@ -10,6 +10,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "parser/core/core.h"
+
 namespace rumorwatch::schema {
 
 static_assert(std::is_same_v<std::underlying_type_t<Slot>, Xapian::valueno>,
@@ -59,25 +61,12 @@ std::string bounded_term(std::string_view prefix, std::string_view value) {
     return term;
 }
 
-std::string ascii_lower(std::string_view text) {
-    std::string out(text);
-    for (char& c : out)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return out;
-}
-
 std::string boolean_term(std::string_view prefix, std::string_view value) {
-    return bounded_term(prefix, ascii_lower(value));
+    return bounded_term(prefix, text::to_lower_ascii(value));
 }
 
-std::string url_host(std::string_view url) {
-    const auto scheme = url.find("://");
-    if (scheme == std::string_view::npos) return {};
-    std::string_view rest = url.substr(scheme + 3);
-    rest = rest.substr(0, rest.find_first_of("/?#"));
-    if (const auto at = rest.rfind('@'); at != std::string_view::npos) rest.remove_prefix(at + 1);
-    if (!rest.empty() && rest.front() != '[') rest = rest.substr(0, rest.find(':'));
-    std::string host = ascii_lower(rest);
+std::string site_of(std::string_view url) {
+    std::string host = url_host(url);
     if (host.rfind("www.", 0) == 0) host.erase(0, 4);
     return host;
 }

@@ -113,10 +113,9 @@ std::string id_term(std::string_view canonical_url);
 std::string bounded_term(std::string_view prefix, std::string_view value);
 /// prefix + lower-cased(value), bounded. For boolean filter terms.
 std::string boolean_term(std::string_view prefix, std::string_view value);
-/// ASCII lower-casing (non-ASCII bytes kept, so CJK values are unchanged).
-std::string ascii_lower(std::string_view text);
-/// Host of a URL, lower-cased, without a leading "www."; empty when there is none.
-std::string url_host(std::string_view url);
+/// The value of a URL's site: term: its host (url_host) without a leading "www.", so that
+/// site:dfshuma.example finds www.dfshuma.example; empty when there is none.
+std::string site_of(std::string_view url);
 /// The valuesmap written to metadata: {"published":0, ...} as compact JSON.
 std::string values_map_json();
 

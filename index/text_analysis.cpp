@@ -37,7 +37,7 @@ class StatusFieldProcessor : public Xapian::FieldProcessor {
 public:
     explicit StatusFieldProcessor(std::shared_ptr<std::string> error) : error_(std::move(error)) {}
     Xapian::Query operator()(const std::string& value) override {
-        const std::string name = schema::ascii_lower(value);
+        const std::string name = text::to_lower_ascii(value);
         if (!status_from_string(name)) {
             std::string known;
             for (RumorStatus s : kAllStatuses) known += (known.empty() ? "" : ", ") + std::string(to_string(s));

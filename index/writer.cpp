@@ -7,6 +7,8 @@
 
 #include <xapian.h>
 
+#include <nlohmann/json.hpp>
+
 #include "index/record_codec.h"
 #include "index/schema.h"
 #include "index/schema_check.h"
@@ -176,13 +178,13 @@ void IndexWriter::set_topics(const std::vector<Topic>& topics) {
             // Forget what this topic stored before, so a removed alias stops expanding.
             if (all.contains(topic.id))
                 for (const auto& group : all[topic.id])
-                    for (const auto& alias : group) db.clear_synonyms(schema::ascii_lower(alias.get<std::string>()));
+                    for (const auto& alias : group) db.clear_synonyms(text::to_lower_ascii(alias.get<std::string>()));
             json groups = json::array();
             for (const TopicEntity& entity : topic.entities) {
                 std::vector<std::string> group;
                 std::map<std::string, bool> seen;
                 auto add = [&](const std::string& alias) {
-                    const std::string key = schema::ascii_lower(alias);
+                    const std::string key = text::to_lower_ascii(alias);
                     if (!key.empty() && !seen[key]) {
                         seen[key] = true;
                         group.push_back(alias);
@@ -193,7 +195,7 @@ void IndexWriter::set_topics(const std::vector<Topic>& topics) {
                 if (group.size() < 2) continue;
                 for (const auto& from : group)
                     for (const auto& to : group)
-                        if (&from != &to) db.add_synonym(schema::ascii_lower(from), schema::ascii_lower(to));
+                        if (&from != &to) db.add_synonym(text::to_lower_ascii(from), text::to_lower_ascii(to));
                 groups.push_back(group);
             }
             all[topic.id] = groups;

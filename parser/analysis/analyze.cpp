@@ -6,6 +6,7 @@
 #include <cctype>
 #include <list>
 
+#include "parser/core/core.h"
 #include "parser/analysis/article_status.h"
 #include "parser/analysis/background.h"
 #include "parser/analysis/cues.h"
@@ -19,13 +20,6 @@ namespace {
 
 constexpr double kNoneConfidence = 0.9;
 constexpr double kMentionedConfidence = 0.6;
-
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return out;
-}
 
 // Generic mode: how much of the claim's content a body sentence must share to count, and to
 // count fully.
@@ -46,7 +40,7 @@ std::vector<std::string> content_words(std::string_view text) {
         if (std::isalnum(c)) {
             std::size_t e = i;
             while (e < text.size() && std::isalnum(static_cast<unsigned char>(text[e]))) ++e;
-            std::string w = lower(text.substr(i, e - i));
+            std::string w = text::to_lower_ascii(text.substr(i, e - i));
             if (w.size() >= 4 && std::find(kStop.begin(), kStop.end(), w) == kStop.end()) out.push_back(w);
             i = e;
         } else if (c >= 0xE4 && c <= 0xE9 && i + 6 <= text.size() &&
@@ -279,7 +273,7 @@ struct Analyzer::Impl {
                               std::optional<std::chrono::year_month_day> published, std::string_view claim) const {
         RumorAnalysis r;
         const auto facts = read_sentences(headline, body, lexicon, nullptr);
-        const std::string lowered_claim = lower(claim);
+        const std::string lowered_claim = text::to_lower_ascii(claim);
         // What the text is about: the given claim, else its headline (or first sentence).
         const auto about = content_words(!claim.empty() ? claim : facts.empty() ? std::string_view{} : facts[0].text);
         std::vector<MentionPlace> places;

@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <array>
 
+#include "parser/core/core.h"
+
 namespace rumorwatch {
 namespace {
 
@@ -45,13 +47,6 @@ std::size_t boundary_at(std::string_view s, std::size_t i) {
     return 0;
 }
 
-std::string lower(std::string_view w) {
-    std::string out(w);
-    for (char& c : out)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return out;
-}
-
 // Words that end a subject when walking back from its verb.
 constexpr std::array<std::string_view, 16> kSubordinators = {
     "that", "which", "who", "whom", "as", "after", "when", "because", "since", "while",
@@ -86,7 +81,7 @@ struct Word {
 
 bool looks_like_clause(std::string_view s, const std::vector<Word>& words) {
     for (const auto& w : words)
-        if (in(kClauseWords, lower(s.substr(w.begin, w.end - w.begin)))) return true;
+        if (in(kClauseWords, text::to_lower_ascii(s.substr(w.begin, w.end - w.begin)))) return true;
     return false;
 }
 
@@ -105,7 +100,7 @@ std::vector<Word> words_back(std::string_view s, std::size_t from, bool& stopped
         }
         const std::size_t e = i;
         while (i > 0 && !is_space(s[i - 1]) && !boundary_before(s, i)) --i;
-        const std::string w = lower(s.substr(i, e - i));
+        const std::string w = text::to_lower_ascii(s.substr(i, e - i));
         if (in(kSubordinators, w)) break;
         words.push_back({i, e});
         if (words.size() > kMaxSubjectWords + 4) break;
@@ -127,7 +122,7 @@ std::vector<Word> words_forward(std::string_view s, std::size_t from, std::size_
         // A sentence-final period belongs to the sentence, not to the name.
         if (e == s.size() && e > b && (s[e - 1] == '.' || s[e - 1] == '!' || s[e - 1] == '?')) --e;
         if (e == b) break;
-        const std::string w = lower(s.substr(b, e - b));
+        const std::string w = text::to_lower_ascii(s.substr(b, e - b));
         if (in(kSubordinators, w)) break;
         words.push_back({b, e});
     }
@@ -141,7 +136,7 @@ std::optional<SpeakerSpan> english_agent(std::string_view s, std::span<const Lex
     std::vector<Word> words = words_back(s, h.begin, after_comma);
     bool passive = false;
     while (!words.empty()) {
-        const std::string w = lower(s.substr(words.back().begin, words.back().end - words.back().begin));
+        const std::string w = text::to_lower_ascii(s.substr(words.back().begin, words.back().end - words.back().begin));
         if (in(kBeForms, w)) passive = true;
         else if (!in(kAuxiliaries, w) && w != "in" && w != "a" && w != "statement" && w != "it's" &&
                  w.find("n't") == std::string::npos && w.find("n’t") == std::string::npos)
@@ -149,7 +144,7 @@ std::optional<SpeakerSpan> english_agent(std::string_view s, std::span<const Lex
         words.pop_back();
     }
     while (!words.empty()) {
-        const std::string w = lower(s.substr(words.front().begin, words.front().end - words.front().begin));
+        const std::string w = text::to_lower_ascii(s.substr(words.front().begin, words.front().end - words.front().begin));
         if (w != "and" && w != "so" && w != "meanwhile" && w != "however" && w != "but" && w != "also")
             break;
         words.erase(words.begin());
@@ -168,7 +163,7 @@ std::optional<SpeakerSpan> english_agent(std::string_view s, std::span<const Lex
     }
     // "The launch ends ...": a lone determiner makes the verb a noun, with no agent.
     if (words.size() == 1) {
-        const std::string w = lower(s.substr(words[0].begin, words[0].end - words[0].begin));
+        const std::string w = text::to_lower_ascii(s.substr(words[0].begin, words[0].end - words[0].begin));
         for (std::string_view d : {"the", "a", "an", "any", "every", "each", "such", "some", "no", "another",
                                    "this", "that", "its", "their", "our"})
             if (w == d) return std::nullopt;
@@ -196,7 +191,7 @@ std::optional<SpeakerSpan> english_agent(std::string_view s, std::span<const Lex
     // runs to the next comma or the end; a clause there ("said Apple had picked") is no name.
     auto after = words_forward(s, h.end, kMaxPostposedWords);
     while (!after.empty()) {
-        const std::string w = lower(s.substr(after.front().begin, after.front().end - after.front().begin));
+        const std::string w = text::to_lower_ascii(s.substr(after.front().begin, after.front().end - after.front().begin));
         if (w != "on" && !in(kAuxiliaries, w)) break;
         after.erase(after.begin());
     }
@@ -302,17 +297,17 @@ std::pair<std::size_t, std::size_t> word_before(std::string_view s, std::size_t 
 
 bool is_noun_use(std::string_view s, const Lexicon::Hit& hit) {
     const auto [b, e] = word_before(s, hit.begin);
-    const std::string w = lower(s.substr(b, e - b));
+    const std::string w = text::to_lower_ascii(s.substr(b, e - b));
     if (is_determiner(w)) return true;
     // "Apple's launch", "the company’s rollout": a possessive makes a noun of what follows.
     if (w.ends_with("'s") || w.ends_with("âs")) return true;
     // "its US launch", "the China rollout": a determiner and one capitalised modifier before an
     // uninflected cue ("the company launched" stays a verb: the cue is inflected).
-    const std::string cue = lower(s.substr(hit.begin, hit.end - hit.begin));
+    const std::string cue = text::to_lower_ascii(s.substr(hit.begin, hit.end - hit.begin));
     if (cue != "launch" && cue != "rollout" && cue != "roll-out" && cue != "debut") return false;
     if (b == e || !(s[b] >= 'A' && s[b] <= 'Z')) return false;
     const auto [b2, e2] = word_before(s, b);
-    return is_determiner(lower(s.substr(b2, e2 - b2)));
+    return is_determiner(text::to_lower_ascii(s.substr(b2, e2 - b2)));
 }
 
 std::optional<SpeakerSpan> agent_of(std::string_view s, std::span<const Lexicon::Hit> hits, std::size_t verb) {
@@ -405,7 +400,7 @@ Source classify_source(std::string_view s, std::span<const Lexicon::Hit> hits, c
                 if (context.is_party[i]) parties.push_back(static_cast<int>(i));
     }
     std::string_view text = s.substr(span.begin, span.end - span.begin);
-    const std::string lowered = lower(text);
+    const std::string lowered = text::to_lower_ascii(text);
     if (parties.empty() && context.last_party >= 0 && (lowered == "it" || lowered == "the company"))
         parties.push_back(context.last_party);
     std::sort(parties.begin(), parties.end());

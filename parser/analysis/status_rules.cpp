@@ -4,6 +4,7 @@
 
 #include <vector>
 
+#include "parser/core/core.h"
 #include "parser/analysis/clauses.h"
 #include "parser/analysis/negation.h"
 
@@ -58,18 +59,11 @@ bool better(const Candidate& a, const Candidate& b) {
 
 bool sourced_kind(SourceKind k) { return k == SourceKind::unnamed || k == SourceKind::media; }
 
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return out;
-}
-
 /// Generic mode: a cue that is a word of the claim itself ("cancels" in "X cancels Y") is part
 /// of what is claimed, not a stance toward it.
 bool in_claim(std::string_view claim, std::string_view cue) {
     if (claim.empty() || cue.size() < 3) return false;
-    std::string c = lower(cue);
+    std::string c = text::to_lower_ascii(cue);
     if (c.size() > 6 && static_cast<unsigned char>(c[0]) < 0x80) c.resize(c.size() - 2); // cancelled ~ cancel
     return claim.find(c) != std::string_view::npos;
 }
@@ -85,7 +79,7 @@ bool is_month_may(std::string_view s, const Lexicon::Hit& h) {
     while (e > 0 && s[e - 1] == ' ') --e;
     std::size_t b = e;
     while (b > 0 && s[b - 1] != ' ') --b;
-    const std::string before = lower(s.substr(b, e - b));
+    const std::string before = text::to_lower_ascii(s.substr(b, e - b));
     for (std::string_view w : {"in", "on", "by", "since", "early", "late", "mid", "of", "last", "next", "this",
                                "until", "before", "after", "from", "through", "mid-", "end", "around"})
         if (before == w) return true;
@@ -164,16 +158,16 @@ bool switch_to_rival(std::string_view s, std::span<const Lexicon::Hit> hits, std
 /// "no longer expected the features to arrive by the spring": a hope for a date given up is
 /// a delay, not the end of the deal (without a date, "no longer expects a deal" stays an end).
 bool expected_date_given_up(std::string_view s, const Lexicon::Hit& h) {
-    if (lower(s.substr(h.begin, h.end - h.begin)) != "no longer") return false;
+    if (text::to_lower_ascii(s.substr(h.begin, h.end - h.begin)) != "no longer") return false;
     std::size_t i = h.end;
     while (i < s.size() && s[i] == ' ') ++i;
-    const std::string next = lower(s.substr(i, 12));
+    const std::string next = text::to_lower_ascii(s.substr(i, 12));
     bool expectation = false;
     for (std::string_view v : {"expect", "anticipat", "foresee", "hope", "count on", "see "})
         if (next.starts_with(v)) expectation = true;
     if (!expectation) return false;
     std::size_t e = s.find_first_of(";", i);
-    const std::string rest = lower(s.substr(i, e == std::string_view::npos ? std::string_view::npos : e - i));
+    const std::string rest = text::to_lower_ascii(s.substr(i, e == std::string_view::npos ? std::string_view::npos : e - i));
     for (std::string_view deadline : {" by ", " before ", " until ", " in time", " this year", " on schedule",
                                       " on time", " next month", " this month", " this quarter"})
         if (rest.find(deadline) != std::string::npos) return true;
@@ -212,7 +206,7 @@ bool talks_named_for_other(std::string_view s, std::span<const Lexicon::Hit> hit
     if (b == at - 1 || !(s[b] >= 'A' && s[b] <= 'Z') || b < 4) return false;
     for (const auto& h : hits)
         if (h.kind == CueKind::entity && h.begin <= b && h.end >= at - 1) return false;
-    const std::string before = lower(s.substr(b - 4, 4));
+    const std::string before = text::to_lower_ascii(s.substr(b - 4, 4));
     return before == "the ";
 }
 
@@ -227,7 +221,7 @@ bool review_passed(std::string_view s, const Lexicon::Hit& h) {
             if (lead.ends_with(no)) return false;
         return true;
     }
-    const std::string lowered = lower(before);
+    const std::string lowered = text::to_lower_ascii(before);
     for (std::string_view v : {"passed ", "cleared ", "passes ", "clears "})
         if (const auto p = lowered.rfind(v); p != std::string::npos && word_gap(lowered, p, lowered.size()) <= 4)
             return true;
@@ -271,7 +265,7 @@ SentenceJudgement judge_sentence(std::string_view s, std::span<const Lexicon::Hi
     for (std::size_t i = 0; i < hits.size(); ++i) {
         const CueKind k = hits[i].kind;
         if (k == CueKind::analyst) {
-            const std::string w = lower(s.substr(hits[i].begin, hits[i].end - hits[i].begin));
+            const std::string w = text::to_lower_ascii(s.substr(hits[i].begin, hits[i].end - hits[i].begin));
             for (std::string_view p : {"i ", "i'", "my ", "we ", "in my", "if i", "笔者", "小编", "我认为", "在我看来", "个人认为"})
                 if (w.starts_with(p)) own_view = true;
         }
@@ -371,7 +365,7 @@ SentenceJudgement judge_sentence(std::string_view s, std::span<const Lexicon::Hi
             // "Netflix will not raise prices", "No, she did not": a negated claim. Words like
             // "without" or "nothing" negate a detail, not the claim; a reported negation is
             // still a report ("iPhone 7 will not have a headphone jack, report says").
-            const std::string word = lower(s.substr(hits[n].begin, hits[n].end - hits[n].begin));
+            const std::string word = text::to_lower_ascii(s.substr(hits[n].begin, hits[n].end - hits[n].begin));
             const bool plain = word != "without" && word != "lack of" && word != "absence of" &&
                                word != "far from" && word != "nothing" && word != "lacks" &&
                                word != "refused to" && word != "failed to" && word != "无" && word != "非";
@@ -524,7 +518,7 @@ SentenceJudgement judge_sentence(std::string_view s, std::span<const Lexicon::Hi
         }
         case CueKind::stall:
         case CueKind::cancel: {
-            if (k == CueKind::cancel && lower(s.substr(hits[n].begin, 6)) == "switch" &&
+            if (k == CueKind::cancel && text::to_lower_ascii(s.substr(hits[n].begin, 6)) == "switch" &&
                 (generic || !switch_to_rival(s, hits, n, context.sources)))
                 break;
             const RumorStatus st = k == CueKind::stall || expected_date_given_up(s, hits[n]) ? RumorStatus::stalled
@@ -572,7 +566,7 @@ SentenceJudgement judge_sentence(std::string_view s, std::span<const Lexicon::Hi
             else if (sc.negated && !sc.pending) {
                 // "Apple will not use Alibaba's models" denies; "a quarter without AI features"
                 // does not speak of the deal at all.
-                const std::string negator = lower(s.substr(hits[sc.negator].begin,
+                const std::string negator = text::to_lower_ascii(s.substr(hits[sc.negator].begin,
                                                            hits[sc.negator].end - hits[sc.negator].begin));
                 const bool plain = negator != "without" && negator != "lack of" && negator != "absence of" &&
                                    negator != "far from" && negator != "nothing" && negator != "none" &&

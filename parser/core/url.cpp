@@ -8,6 +8,8 @@
 #include <utility>
 #include <vector>
 
+#include "parser/core/text_util.h"
+
 namespace rumorwatch {
 namespace {
 
@@ -19,17 +21,6 @@ int hex_value(unsigned char c) {
     return (c | 0x20) - 'a' + 10;
 }
 char to_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + ('a' - 'A')) : c; }
-
-std::string ascii_lower(std::string_view s) {
-    std::string out(s);
-    for (auto& c : out) c = to_lower(c);
-    return out;
-}
-
-bool iequals(std::string_view a, std::string_view b) {
-    return a.size() == b.size() &&
-           std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) { return to_lower(x) == to_lower(y); });
-}
 
 bool is_unreserved(unsigned char c) {
     return is_alpha(c) || is_digit(c) || c == '-' || c == '.' || c == '_' || c == '~';
@@ -170,7 +161,7 @@ bool parse_authority(std::string_view authority, Url& url) {
 std::optional<Url> parse_clean(std::string_view s) {
     Url url;
     std::size_t pos = scheme_length(s);
-    if (pos > 0) url.scheme = ascii_lower(s.substr(0, pos - 1));
+    if (pos > 0) url.scheme = text::to_lower_ascii(s.substr(0, pos - 1));
     if (s.substr(pos, 2) == "//") {
         pos += 2;
         const auto end = std::min(s.find_first_of("/?#", pos), s.size());
@@ -211,7 +202,7 @@ std::string merge_paths(const Url& base, std::string_view reference_path) {
 }
 
 std::string canonical_host(std::string_view host) {
-    auto out = ascii_lower(host);
+    auto out = text::to_lower_ascii(host);
     while (!out.empty() && out.back() == '.') out.pop_back();
     return out;
 }
@@ -356,7 +347,7 @@ std::optional<std::string> resolve_url(std::string_view base, std::string_view r
     return target->str();
 }
 
-bool is_http_scheme(std::string_view scheme) { return iequals(scheme, "http") || iequals(scheme, "https"); }
+bool is_http_scheme(std::string_view scheme) { return text::iequals(scheme, "http") || text::iequals(scheme, "https"); }
 
 bool is_tracking_parameter(std::string_view name) {
     static constexpr std::array<std::string_view, 48> kExact{
@@ -367,7 +358,7 @@ bool is_tracking_parameter(std::string_view name) {
         "oly_anon_id", "oly_enc_id", "vero_id", "vero_conv", "wickedid", "guccounter",
         "guce_referrer", "guce_referrer_sig", "soc_src", "soc_trk", "at_medium", "at_campaign",
         "isappinstalled"};
-    const auto lower = ascii_lower(name);
+    const auto lower = text::to_lower_ascii(name);
     if (lower.rfind("utm_", 0) == 0) return true;
     return std::find(kExact.begin(), kExact.end(), lower) != kExact.end();
 }

@@ -4,6 +4,8 @@
 #include <map>
 #include <set>
 
+#include "parser/core/core.h"
+
 namespace rumorwatch {
 namespace {
 
@@ -49,18 +51,12 @@ bool in_range(Timestamp t, const TimelineOptions& o) {
     return (!o.since || t >= *o.since) && (!o.until || t <= *o.until);
 }
 
-std::string lower(std::string s) {
-    for (char& c : s)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return s;
-}
-
 /// Whether `entry` names `source` as where it got the story.
 bool attributes_to(const TimelineEntry& entry, const TimelineEntry& source) {
     if (entry.attribution.empty()) return false;
-    const std::string attribution = lower(entry.attribution);
+    const std::string attribution = text::to_lower_ascii(entry.attribution);
     for (const std::string& name : {source.outlet_name, source.outlet_id})
-        if (!name.empty() && attribution.find(lower(name)) != std::string::npos) return true;
+        if (!name.empty() && attribution.find(text::to_lower_ascii(name)) != std::string::npos) return true;
     return false;
 }
 
