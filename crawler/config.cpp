@@ -3,6 +3,8 @@
 #include <regex>
 #include <set>
 
+#include <nlohmann/json.hpp>
+
 #include <date/tz.h>
 #include <re2/re2.h>
 
@@ -12,66 +14,6 @@ namespace rumorwatch {
 namespace {
 
 using nlohmann::json;
-
-/// Collects the context of a field for "FILE: outlet "x": field "y": problem" messages.
-class FieldReader {
-public:
-    FieldReader(const json& object, std::string context) : object_(object), context_(std::move(context)) {}
-
-    [[noreturn]] void fail(std::string_view field, std::string_view problem) const {
-        throw ConfigError(context_ + "field \"" + std::string(field) + "\": " + std::string(problem));
-    }
-
-    void reject_unknown(std::initializer_list<std::string_view> known) const {
-        for (const auto& [key, value] : object_.items()) {
-            bool found = false;
-            for (auto k : known) found = found || k == key;
-            if (!found) fail(key, "unknown field (a typo?)");
-        }
-    }
-
-    const json* get(std::string_view field, bool required) const {
-        const auto it = object_.find(std::string(field));
-        if (it == object_.end()) {
-            if (required) fail(field, "is required");
-            return nullptr;
-        }
-        return &*it;
-    }
-
-    std::optional<std::string> string(std::string_view field, bool required) const {
-        const json* v = get(field, required);
-        if (!v) return std::nullopt;
-        if (!v->is_string()) fail(field, "expected a string");
-        return v->get<std::string>();
-    }
-
-    std::vector<std::string> strings(std::string_view field) const {
-        const json* v = get(field, false);
-        if (!v) return {};
-        if (!v->is_array()) fail(field, "expected an array of strings");
-        std::vector<std::string> out;
-        for (const auto& item : *v) {
-            if (!item.is_string()) fail(field, "expected an array of strings");
-            out.push_back(item.get<std::string>());
-        }
-        return out;
-    }
-
-    std::optional<int> integer(std::string_view field, int min, int max) const {
-        const json* v = get(field, false);
-        if (!v) return std::nullopt;
-        if (!v->is_number_integer()) fail(field, "expected a whole number");
-        const auto n = v->get<long long>();
-        if (n < min || n > max)
-            fail(field, "must be between " + std::to_string(min) + " and " + std::to_string(max));
-        return static_cast<int>(n);
-    }
-
-private:
-    const json& object_;
-    std::string context_;
-};
 
 /// A user agent longer than this is a mistake (real ones are under 300 bytes), and every
 /// request would carry it.
@@ -100,30 +42,6 @@ bool is_known_zone(const std::string& name) {
         return false; // date throws std::runtime_error for a name the database lacks
     }
 }
-
-/// Refuses an object that names one key twice: nlohmann keeps the last silently, so an
-/// outlet edited by hand could lose a field without a word.
-class DuplicateKeyCheck {
-public:
-    explicit DuplicateKeyCheck(const std::string& file) : file_(file) {}
-    bool operator()(int depth, nlohmann::json::parse_event_t event, nlohmann::json& parsed) {
-        using Event = nlohmann::json::parse_event_t;
-        const auto level = static_cast<std::size_t>(depth);
-        if (event == Event::object_start) {
-            if (keys_.size() <= level) keys_.resize(level + 1);
-            keys_[level].clear();
-        } else if (event == Event::key && level >= 1 && level - 1 < keys_.size()) {
-            const std::string& key = parsed.get_ref<const std::string&>();
-            if (!keys_[level - 1].insert(key).second)
-                throw ConfigError(file_ + ": field \"" + key + "\": appears twice in one object");
-        }
-        return true;
-    }
-
-private:
-    std::string file_;
-    std::vector<std::set<std::string>> keys_; ///< keys seen so far, per open object depth
-};
 
 Outlet parse_outlet(const json& j, const std::string& file, std::size_t index) {
     if (!j.is_object())
@@ -186,18 +104,7 @@ Outlet parse_outlet(const json& j, const std::string& file, std::size_t index) {
 
 
 CrawlConfig parse_config(std::string_view text, const std::string& file) {
-    json root;
-    try {
-        root = json::parse(text, DuplicateKeyCheck(file));
-    } catch (const json::parse_error& e) {
-        // e.byte is 1-based and points just past the offending character.
-        const auto [line, column] = line_and_column(text, e.byte > 0 ? e.byte - 1 : 0);
-        std::string what = e.what();
-        if (auto p = what.find("parse error"); p != std::string::npos) what = what.substr(p);
-        throw ConfigError(file + ":" + std::to_string(line) + ":" + std::to_string(column) +
-                          ": syntax error: " + what);
-    }
-    if (!root.is_object()) throw ConfigError(file + ": expected a JSON object at the top level");
+    const json root = parse_config_json(text, file);
     const FieldReader r(root, file + ": ");
     r.reject_unknown({"user_agent", "outlets"});
     CrawlConfig config;

@@ -7,6 +7,8 @@
 #include <initializer_list>
 #include <set>
 
+#include <nlohmann/json.hpp>
+
 #include "parser/core/core.h"
 
 namespace rumorwatch {
@@ -16,26 +18,17 @@ using nlohmann::json;
 
 /// Throws "FILE: field "PATH": PROBLEM".
 [[noreturn]] void fail(const std::string& file, const std::string& path, std::string_view problem) {
-    throw ConfigError(file + ": field \"" + path + "\": " + std::string(problem));
-}
-
-std::string join_path(const std::string& parent, std::string_view key) {
-    return parent.empty() ? std::string(key) : parent + "." + std::string(key);
+    fail_field(file + ": ", path, problem);
 }
 
 void reject_unknown(const json& object, const std::string& file, const std::string& path,
                     std::initializer_list<std::string_view> known) {
-    for (const auto& [key, value] : object.items()) {
-        const bool found = std::find(known.begin(), known.end(), key) != known.end();
-        if (!found) fail(file, join_path(path, key), "unknown field (a typo?)");
-    }
+    FieldReader(object, file + ": ", path).reject_unknown(known);
 }
 
 const json& require(const json& object, const std::string& file, const std::string& path,
                     std::string_view key) {
-    const auto it = object.find(std::string(key));
-    if (it == object.end()) fail(file, join_path(path, key), "is required");
-    return *it;
+    return *FieldReader(object, file + ": ", path).get(key, true);
 }
 
 std::string non_empty_string(const json& value, const std::string& file, const std::string& path) {
@@ -181,18 +174,7 @@ std::vector<std::string> Topic::party_ids() const {
 }
 
 Topic parse_topic(std::string_view text, const std::string& file) {
-    json root;
-    try {
-        root = json::parse(text);
-    } catch (const json::parse_error& e) {
-        // e.byte is 1-based and points just past the offending character.
-        const auto [line, column] = line_and_column(text, e.byte > 0 ? e.byte - 1 : 0);
-        std::string what = e.what();
-        if (auto p = what.find("parse error"); p != std::string::npos) what = what.substr(p);
-        throw ConfigError(file + ":" + std::to_string(line) + ":" + std::to_string(column) +
-                          ": syntax error: " + what);
-    }
-    if (!root.is_object()) throw ConfigError(file + ": expected a JSON object at the top level");
+    const json root = parse_config_json(text, file);
     reject_unknown(root, file, "", {"id", "name", "description", "entities", "deal_terms", "frame", "cues", "confirmation"});
 
     Topic topic;

@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <nlohmann/json.hpp>
+
 #include "crawler/config.h"
 #include "parser/core/core.h"
 
@@ -88,11 +90,6 @@ TEST_CASE("config: field errors name the outlet and the field", "[parser]") {
 TEST_CASE("config: duplicate outlet ids are rejected", "[parser]") {
     const std::string one = R"({"id": "a", "home": "http://a.example/", "language": "en"})";
     CHECK_THAT(error_of("{\"outlets\": [" + one + "," + one + "]}"), Catch::Contains("appears twice"));
-}
-
-TEST_CASE("config: line_and_column counts from one", "[parser]") {
-    CHECK(line_and_column("ab\ncd", 0) == std::pair<std::size_t, std::size_t>{1, 1});
-    CHECK(line_and_column("ab\ncd", 4) == std::pair<std::size_t, std::size_t>{2, 2});
 }
 
 // Regression (issue 17, finding 13): each of these loaded before, silently.

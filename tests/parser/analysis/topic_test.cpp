@@ -5,6 +5,8 @@
 #include <fstream>
 #include <sstream>
 
+#include <nlohmann/json.hpp>
+
 #include "parser/core/core.h"
 #include "parser/analysis/topic.h"
 #include "tests/support/temp_dir.h"
@@ -104,6 +106,9 @@ TEST_CASE("topic: errors name the file and the field", "[parser]") {
     CHECK(error_of(with("\"Y Inc\"", "\"x corp\"")) ==
           "t.json: field \"entities[1].aliases\": \"x corp\" is also an alias of \"x\"");
     CHECK(error_of(with("{\"id\": \"y\"", "{\"id\": \"x\"")) == "t.json: field \"entities[1].id\": \"x\" appears twice");
+    // One key twice in one object: the outlets loader refused it, topics kept the last value.
+    CHECK(error_of(with("\"name\": \"X buys Y\"", "\"name\": \"X buys Y\", \"name\": \"Y buys X\"")) ==
+          "t.json: field \"name\": appears twice in one object");
     CHECK(error_of(with("\"en\": [\"acquire*\"]", "\"english\": [\"acquire*\"]")) ==
           "t.json: field \"deal_terms.english\": \"english\" is not a language tag such as \"en\" or \"zh\"");
     CHECK_THAT(error_of(with("\"deal_terms\"", R"("cues": {"mentioned": {"en": ["x"]}}, "deal_terms")")),
