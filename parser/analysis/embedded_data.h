@@ -1,6 +1,6 @@
 /// \file
 /// Data files built into the binary (lexicons, the status model), so that the parser stays
-/// free of file I/O and the installed binary of data paths. Private to parser/.
+/// free of file I/O and the installed binary of data paths. Private to parser/analysis.
 #pragma once
 
 #include <string_view>

@@ -1,6 +1,7 @@
 /// \file
 /// UTF-8 helpers the extractor shares: decoding, validation, whitespace and invisible
-/// characters, script classes (CJK, Kana, Hangul) and ASCII case folding. Internal to parser/.
+/// characters, script classes (CJK, Kana, Hangul) and ASCII case folding: the one set of
+/// such helpers for every folder (through parser/core/core.h).
 #pragma once
 
 #include <cstddef>

@@ -1,7 +1,7 @@
 /// \file
 /// Choosing an article's authors: JSON-LD author, then meta tags, then byline elements
 /// (itemprop=author, rel=author, class byline/author), split into people and
-/// organisations. Internal to parser/.
+/// organisations. Private to parser/extract.
 #pragma once
 
 #include "parser/core/core.h"

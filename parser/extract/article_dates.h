@@ -1,7 +1,7 @@
 /// \file
 /// Choosing an article's published and modified dates among what the page offers, in the
 /// order of trust: JSON-LD, meta tags, <time datetime> near the headline, the URL, then
-/// the visible byline and the top of the text (not reliable). Internal to parser/.
+/// the visible byline and the top of the text (not reliable). Private to parser/extract.
 #pragma once
 
 #include "parser/core/core.h"

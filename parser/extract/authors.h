@@ -1,7 +1,7 @@
 /// \file
 /// Bylines into names: "By A and B", "By A, B and C", "记者 张三 李四", "A | Reuters",
 /// with organisations ("Reuters", "Pacific Wire Staff", "新华社") kept apart from people.
-/// Internal to parser/.
+/// Private to parser/extract.
 #pragma once
 
 #include <string>

@@ -1,7 +1,7 @@
 /// \file
 /// Paragraph-level boilerplate tests: the lines templates put inside article bodies
 /// ("Advertisement", "Read more: ...", "Sign up for our newsletter", "责任编辑：...").
-/// Internal to parser/.
+/// Private to parser/extract.
 #pragma once
 
 #include <string_view>

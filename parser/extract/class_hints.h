@@ -1,6 +1,6 @@
 /// \file
 /// What an element's class and id say about it (article body, comments, share bar, ad...),
-/// the way page templates name their parts. Internal to parser/.
+/// the way page templates name their parts. Private to parser/extract.
 #pragma once
 
 #include <string_view>

@@ -2,13 +2,15 @@
 /// A byte scan run before the HTML parser: drops what the extractor never reads (script
 /// and style bodies, comments, inline SVG, iframe fallback), keeps JSON-LD aside, and caps
 /// element nesting so that hostile pages cannot make the tree builder quadratic or deep.
-/// Internal to parser/.
+/// Private to parser/extract.
 #pragma once
 
 #include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include <nlohmann/json_fwd.hpp>
 
 #include "parser/extract/extract.h"
 

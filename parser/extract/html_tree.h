@@ -1,7 +1,7 @@
 /// \file
 /// The parsed page as a flat array of nodes (parent, first child, next sibling indices),
 /// built once from Gumbo's tree so that every later pass can walk it iteratively and keep
-/// per-node data in plain vectors. Owns the Gumbo output (RAII). Internal to parser/.
+/// per-node data in plain vectors. Owns the Gumbo output (RAII). Private to parser/extract.
 #pragma once
 
 #include <cstdint>

@@ -1,11 +1,13 @@
 /// \file
 /// What a page's JSON-LD says about its article: the article-like object (NewsArticle,
 /// BlogPosting, LiveBlogPosting, ...) found in any block, list or @graph, with references
-/// (@id) resolved, and page-level fallbacks (WebPage, WebSite, publisher). Internal to parser/.
+/// (@id) resolved, and page-level fallbacks (WebPage, WebSite, publisher). Private to parser/extract.
 #pragma once
 
 #include <string>
 #include <vector>
+
+#include <nlohmann/json_fwd.hpp>
 
 namespace rumorwatch {
 

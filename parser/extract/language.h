@@ -1,7 +1,7 @@
 /// \file
 /// The language of a page: declared tags normalised ("en-US" -> "en", "zh_Hans_CN" -> "zh")
 /// and a cheap detector from the text itself (script counts for zh/ja/ko, stop words for
-/// Latin-script languages). Internal to parser/.
+/// Latin-script languages). Private to parser/extract.
 #pragma once
 
 #include <string>

@@ -1,7 +1,7 @@
 /// \file
 /// Reading the JSON that web pages actually ship in `<script type="application/ld+json">`:
 /// comments, trailing commas, raw newlines in strings, CDATA and HTML comment wrappers,
-/// several objects in one block, HTML-escaped quotes. Internal to parser/.
+/// several objects in one block, HTML-escaped quotes. Private to parser/extract.
 #pragma once
 
 #include <string_view>

@@ -1,7 +1,7 @@
 /// \file
 /// Page-level metadata read from the Dom: <meta> name/property/itemprop/http-equiv values,
 /// microdata values on other elements, rel=canonical, <html lang>, <title>, <base href>.
-/// Internal to parser/.
+/// Private to parser/extract.
 #pragma once
 
 #include <initializer_list>

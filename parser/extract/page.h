@@ -1,7 +1,7 @@
 /// \file
 /// Everything the extractor knows about one page while it builds the Article: the Dom,
 /// metadata, JSON-LD, main text and the elements that look like a byline or dateline.
-/// Internal to parser/; the field fillers (dates, authors) read it.
+/// Internal to parser/extract; the field fillers (dates, authors) read it.
 #pragma once
 
 #include <cstdint>

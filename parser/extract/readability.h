@@ -1,7 +1,7 @@
 /// \file
 /// Finding the main text of a page: a readability-class scorer over the Dom (candidate
 /// containers scored by their paragraphs, sibling merging, boilerplate cleaning inside the
-/// winner) and the rendering of the winner into paragraphs. Internal to parser/.
+/// winner) and the rendering of the winner into paragraphs. Private to parser/extract.
 #pragma once
 
 #include <cstdint>

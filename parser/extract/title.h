@@ -1,11 +1,13 @@
 /// \file
 /// Choosing the headline among what a page offers (JSON-LD headline, og:title, <h1>,
-/// <title>) and stripping the site name from titles ("Headline | Outlet"). Internal to parser/.
+/// <title>) and stripping the site name from titles ("Headline | Outlet"). Private to parser/extract.
 #pragma once
 
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include <nlohmann/json_fwd.hpp>
 
 namespace rumorwatch {
 
