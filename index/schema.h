@@ -11,7 +11,11 @@ namespace rumorwatch::schema {
 
 /// Bumped whenever terms, values or the document data change meaning. A database of another
 /// version is refused on open (see check in writer/reader) with how to rebuild it.
-inline constexpr int kVersion = 1;
+/// Version 2 (one bump for this round's changes): the page's own UTC offset with its dates,
+/// the alternative headline and the page type; versions as events with their own times;
+/// echoes of another outlet's story; analysts' corrections; a compact timeline record.
+/// Each addition is listed beside its term, value slot or data field below.
+inline constexpr int kVersion = 2;
 
 /// Terms longer than this are replaced by a hash (Xapian's limit is 245 bytes per term;
 /// Omega uses the same margin for long URLs).

@@ -207,7 +207,7 @@ TEST_CASE("writer and reader: another schema version is refused with how to rebu
         db.commit();
     }
     const std::string expected = dir.file("db") + ": the index has schema version 99, this rumorwatch reads "
-                                                  "version 1; rebuild it: move it aside and run 'rumorwatch "
+                                                  "version 2; rebuild it: move it aside and run 'rumorwatch "
                                                   "reindex --warc WARC_DIR --db " +
                                  dir.file("db") + "' (or crawl again into an empty --db)";
     CHECK_THROWS_WITH(IndexWriter(dir.file("db")), expected);
@@ -230,7 +230,7 @@ TEST_CASE("writer: the database describes itself in metadata", "[index]") {
     test::TempDir dir;
     { IndexWriter writer(dir.file("db")); }
     Xapian::Database db(dir.file("db"));
-    CHECK(db.get_metadata("rumorwatch.schema_version") == "1");
+    CHECK(db.get_metadata("rumorwatch.schema_version") == "2");
     CHECK(db.get_metadata("rumorwatch.stemmer") == "english");
     CHECK(db.get_metadata("rumorwatch.cjk") == "ngram");
     CHECK(db.get_metadata("rumorwatch.valuesmap") ==

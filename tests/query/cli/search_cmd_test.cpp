@@ -253,7 +253,7 @@ TEST_CASE("stats command: text and JSON", "[query]") {
     CHECK(j["documents"] == 14);
     CHECK(j["earliest"] == "2024-12-05T08:00:00Z");
     CHECK(j["latest"] == "2025-06-10T08:00:00Z");
-    CHECK(j["schema_version"] == 1);
+    CHECK(j["schema_version"] == 2);
     CHECK(j["database_bytes"].get<long long>() > 0);
     CHECK(j["statuses"][0] == nlohmann::json({{"value", "confirmed"}, {"count", 3}}));
     CHECK(j["statuses"][1] == nlohmann::json({{"value", "none"}, {"count", 3}}));
