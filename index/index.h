@@ -51,6 +51,11 @@ struct ArticleRecord {
     std::string near_dup_group; ///< similarity-hash group id, empty when unknown
     std::string warc_file;      ///< WARC file and record the bytes came from, if captured
     std::string warc_record_id;
+    /// When this article is a copy of another outlet's story (a wire credit or dateline, a
+    /// rel=canonical to another outlet, near-identical text): the origin's canonical URL;
+    /// empty for an origin. `echo_signal` says how it was recognised.
+    std::string echo_of;
+    std::string echo_signal;
 };
 
 /// The analysis of `record` for `topic_id`: `analysis` when it is that topic's (or carries no

@@ -95,6 +95,8 @@ std::string encode_data(const StoredArticle& s) {
                     {"first_seen", iso(s.first_seen)},
                     {"content_hash", r.content_hash},
                     {"near_dup_group", r.near_dup_group},
+                    {"echo_of", r.echo_of},
+                    {"echo_signal", r.echo_signal},
                     {"warc_file", r.warc_file},
                     {"warc_record_id", r.warc_record_id},
                     {"article", article_json_without_text(r.article)},
@@ -169,6 +171,8 @@ StoredArticle decode_document(const Xapian::Document& doc, bool with_text) {
     r.crawled_at = time_from(j, "crawled_at");
     r.content_hash = str(j, "content_hash");
     r.near_dup_group = str(j, "near_dup_group");
+    r.echo_of = str(j, "echo_of");
+    r.echo_signal = str(j, "echo_signal");
     r.warc_file = str(j, "warc_file");
     r.warc_record_id = str(j, "warc_record_id");
     if (j.contains("article") && j["article"].is_object()) r.article = j["article"].get<Article>();
@@ -273,7 +277,8 @@ std::string record_fingerprint(const ArticleRecord& r) {
               {"outlet", r.outlet_id},
               {"tier", std::string(to_string(r.tier))},
               {"content_hash", r.content_hash},
-              {"near_dup_group", r.near_dup_group}};
+              {"near_dup_group", r.near_dup_group},
+              {"echo_of", r.echo_of}};
     if (!r.other_topics.empty()) j["other_topics"] = r.other_topics;
     return schema::hash_hex(j.dump(-1, ' ', false, json::error_handler_t::replace));
 }

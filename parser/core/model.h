@@ -88,6 +88,9 @@ struct ArticleDate {
     std::string source;     ///< "json-ld", "meta:article:published_time", "time", "url", "text", ...
     bool reliable = false;
     bool has_time_of_day = false; ///< false when only the day is known (time is 00:00 local)
+    /// The page's own UTC offset for this date in minutes (+480 for "+08:00"), when the page
+    /// states one or the outlet's zone gives it; the local day and printed times use it.
+    std::optional<int> utc_offset_minutes;
 
     bool operator==(const ArticleDate&) const = default;
 };
@@ -116,6 +119,12 @@ struct Article {
     std::string site_name_source;           ///< "og:site_name", "json-ld", "outlet", ...
     std::string authors_source;             ///< "json-ld", "meta:author", "byline", ...
     std::vector<std::string> captions;      ///< figure captions of the body, kept out of `text`
+    /// A differing headline the page also carries (og:title, JSON-LD headline, <title>)
+    /// while `title` is the visible one; empty when they agree.
+    std::string alt_title;
+    /// What kind of page it is: "article", "liveblog" or "listing" (section fronts, archives,
+    /// tag pages: used for links, not indexed as articles); empty when not determined.
+    std::string page_type;
 
     bool operator==(const Article&) const = default;
 };

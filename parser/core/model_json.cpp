@@ -63,7 +63,9 @@ void to_json(nlohmann::json& j, const ArticleDate& d) {
     j = {{"time", format_iso8601(d.time)},
          {"source", d.source},
          {"reliable", d.reliable},
-         {"has_time_of_day", d.has_time_of_day}};
+         {"has_time_of_day", d.has_time_of_day},
+         {"utc_offset_minutes", nullptr}};
+    if (d.utc_offset_minutes) j["utc_offset_minutes"] = *d.utc_offset_minutes;
 }
 
 void to_json(nlohmann::json& j, const Article& a) {
@@ -88,7 +90,9 @@ void to_json(nlohmann::json& j, const Article& a) {
                        {"canonical_source", a.canonical_source},
                        {"site_name_source", a.site_name_source},
                        {"authors_source", a.authors_source},
-                       {"captions", a.captions}};
+                       {"captions", a.captions},
+                       {"alt_title", a.alt_title},
+                       {"page_type", a.page_type}};
     if (a.published) j["published"] = *a.published;
     if (a.modified) j["modified"] = *a.modified;
 }
@@ -130,6 +134,8 @@ void from_json(const nlohmann::json& j, ArticleDate& d) {
     d.source = str(j, "source");
     d.reliable = flag(j, "reliable");
     d.has_time_of_day = flag(j, "has_time_of_day");
+    if (const auto it = j.find("utc_offset_minutes"); it != j.end() && it->is_number_integer())
+        d.utc_offset_minutes = it->get<int>();
 }
 
 void from_json(const nlohmann::json& j, Article& a) {
@@ -156,6 +162,8 @@ void from_json(const nlohmann::json& j, Article& a) {
     a.site_name_source = str(j, "site_name_source");
     a.authors_source = str(j, "authors_source");
     a.captions = strings(j, "captions");
+    a.alt_title = str(j, "alt_title");
+    a.page_type = str(j, "page_type");
 }
 
 void from_json(const nlohmann::json& j, Mention& m) {

@@ -329,6 +329,8 @@ TEST_CASE("writer: every field of an article, its analyses and its versions surv
     r.near_dup_group = "grp-7";
     r.warc_file = "crawl-0001.warc.gz";
     r.warc_record_id = "<urn:uuid:7>";
+    r.echo_of = "http://www.origin-wire.example/2025/02/11/story/";
+    r.echo_signal = "dateline";
     ArticleRecord edited = r;
     edited.article.title = "Apple confirms Alibaba";
     edited.analysis.status = RumorStatus::confirmed;
@@ -346,6 +348,9 @@ TEST_CASE("writer: every field of an article, its analyses and its versions surv
     CHECK(found->record.article == edited.article);
     CHECK(found->record.analysis == edited.analysis);
     CHECK(found->record.other_topics == edited.other_topics);
+    CHECK(found->record.echo_of == r.echo_of);
+    CHECK(found->record.echo_signal == "dateline");
+    CHECK(test::field_count<ArticleRecord>() == 12); // a new member needs a line above
     REQUIRE(found->versions.size() == 1);
     ArticleVersion first;
     first.crawled_at = r.crawled_at;

@@ -39,8 +39,8 @@ inline Article every_field_article() {
     a.title_source = "h1";
     a.text = "Apple has picked Alibaba, people familiar with the matter said.\n\nNeither company commented.";
     a.text_source = "dom";
-    a.published = ArticleDate{every_field_time("2025-02-11T01:30:00Z"), "json-ld", true, true};
-    a.modified = ArticleDate{every_field_time("2025-02-12T09:00:00Z"), "meta:article:modified_time", false, false};
+    a.published = ArticleDate{every_field_time("2025-02-11T01:30:00Z"), "json-ld", true, true, 480};
+    a.modified = ArticleDate{every_field_time("2025-02-12T09:00:00Z"), "meta:article:modified_time", false, false, -300};
     a.authors = {"Ann Lee", "Chen Yiru"};
     a.organisations = {"Example Wire"};
     a.language = "en";
@@ -55,6 +55,8 @@ inline Article every_field_article() {
     a.site_name_source = "og:site_name";
     a.authors_source = "json-ld";
     a.captions = {"Apple's store in Shanghai."};
+    a.alt_title = "Apple China AI partner: Alibaba wins, report says";
+    a.page_type = "article";
     return a;
 }
 
