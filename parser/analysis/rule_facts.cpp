@@ -3,6 +3,7 @@
 #include "parser/analysis/rule_families.h"
 
 #include "parser/analysis/clauses.h"
+#include "parser/analysis/rule_words.h"
 
 #include <string>
 
@@ -23,10 +24,7 @@ bool is_month_may(std::string_view s, const Lexicon::Hit& h) {
     std::size_t b = e;
     while (b > 0 && s[b - 1] != ' ') --b;
     const std::string before = text::to_lower_ascii(s.substr(b, e - b));
-    for (std::string_view w : {"in", "on", "by", "since", "early", "late", "mid", "of", "last", "next", "this",
-                               "until", "before", "after", "from", "through", "mid-", "end", "around"})
-        if (before == w) return true;
-    return false;
+    return equals_any(before, "month_may_after");
 }
 
 int speaker_rank(SourceKind k) {
@@ -43,9 +41,7 @@ int speaker_rank(SourceKind k) {
 
 /// Does a (lower-cased) claim negate itself ("Tesla will not build ...")?
 bool has_negation(std::string_view claim) {
-    for (std::string_view w : {" not ", "n't ", " no ", " never ", "不", "没有", "未"})
-        if (claim.find(w) != std::string_view::npos) return true;
-    return false;
+    return contains_any(claim, "claim_negation");
 }
 
 /// 已通过网信办审查, "passed a security review": a review that was passed is an approval.
@@ -53,14 +49,11 @@ bool review_passed(std::string_view s, const Lexicon::Hit& h) {
     const auto [b, e] = segment_around(s, h.begin);
     const std::size_t window_begin = std::max<std::size_t>(b, h.begin >= 30 ? h.begin - 30 : 0);
     const std::string_view before = s.substr(window_begin, h.begin - window_begin);
-    if (const auto p = before.rfind("通过"); p != std::string_view::npos) {
-        const std::string_view lead = s.substr(0, window_begin + p);
-        for (std::string_view no : {"未", "没", "不", "没有", "尚未", "未能"})
-            if (lead.ends_with(no)) return false;
-        return true;
-    }
+    for (const auto& passed : word_list("review_passed_zh"))
+        if (const auto p = before.rfind(passed); p != std::string_view::npos)
+            return !ends_with_any(s.substr(0, window_begin + p), "review_passed_zh_negator");
     const std::string lowered = text::to_lower_ascii(before);
-    for (std::string_view v : {"passed ", "cleared ", "passes ", "clears "})
+    for (const auto& v : word_list("review_passed_en"))
         if (const auto p = lowered.rfind(v); p != std::string::npos && word_gap(lowered, p, lowered.size()) <= 4)
             return true;
     return false;
@@ -117,8 +110,7 @@ RuleFacts rule_facts(std::string_view s, std::span<const Lexicon::Hit> input, co
         const CueKind k = hits[i].kind;
         if (k == CueKind::analyst) {
             const std::string w = text::to_lower_ascii(s.substr(hits[i].begin, hits[i].end - hits[i].begin));
-            for (std::string_view p : {"i ", "i'", "my ", "we ", "in my", "if i", "笔者", "小编", "我认为", "在我看来", "个人认为"})
-                if (w.starts_with(p)) f.own_view = true;
+            if (starts_with_any(w, "own_view_prefix")) f.own_view = true;
         }
         if ((k == CueKind::hearsay || k == CueKind::unnamed_source || k == CueKind::media) && !scopes[i].negated)
             f.sourced = true;

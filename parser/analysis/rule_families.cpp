@@ -7,6 +7,7 @@
 #include <string>
 
 #include "parser/analysis/clauses.h"
+#include "parser/analysis/rule_words.h"
 #include "parser/core/core.h"
 
 namespace rumorwatch::rules {
@@ -59,22 +60,20 @@ bool in_claim(std::string_view claim, std::string_view cue) {
 /// Does the clause holding `pos` give a reason ("because ...", 由于…)?
 bool in_cause(std::string_view s, std::size_t pos) {
     const auto [b, e] = segment_around(s, pos);
-    if (s.substr(0, b).ends_with(" because ")) return true;
+    if (ends_with_any(s.substr(0, b), "cause_before")) return true;
     std::string_view seg = s.substr(b, e - b);
     while (!seg.empty() && seg.front() == ' ') seg.remove_prefix(1);
-    for (std::string_view w : {"由于", "因为", "因", "受", "because", "Because", "due to", "Due to", "owing to"})
-        if (seg.starts_with(w)) return true;
-    return false;
+    return starts_with_any(seg, "cause_opener");
 }
 
 /// Is `pos` in a "since ..." clause (自…以来)?
 bool in_time_clause(std::string_view s, std::size_t pos) {
     const auto [b, e] = segment_around(s, pos);
-    if (s.substr(0, b).ends_with(" since ")) return true;
+    if (ends_with_any(s.substr(0, b), "time_clause_before")) return true;
     std::string_view seg = s.substr(b, e - b);
     while (!seg.empty() && seg.front() == ' ') seg.remove_prefix(1);
-    if (seg.starts_with("since") || seg.starts_with("Since")) return true;
-    return seg.find("以来") != std::string_view::npos && (seg.starts_with("自") || seg.starts_with("从"));
+    if (starts_with_any(seg, "time_clause_opener")) return true;
+    return contains_any(seg, "time_clause_zh_end") && starts_with_any(seg, "time_clause_zh_start");
 }
 
 bool is_rival(const SourceContext& c, int entity) {
@@ -96,20 +95,13 @@ bool switch_to_rival(std::string_view s, std::span<const Lexicon::Hit> hits, std
 /// "no longer expected the features to arrive by the spring": a hope for a date given up is
 /// a delay, not the end of the deal (without a date, "no longer expects a deal" stays an end).
 bool expected_date_given_up(std::string_view s, const Lexicon::Hit& h) {
-    if (text::to_lower_ascii(s.substr(h.begin, h.end - h.begin)) != "no longer") return false;
+    if (!equals_any(text::to_lower_ascii(s.substr(h.begin, h.end - h.begin)), "no_longer")) return false;
     std::size_t i = h.end;
     while (i < s.size() && s[i] == ' ') ++i;
-    const std::string next = text::to_lower_ascii(s.substr(i, 12));
-    bool expectation = false;
-    for (std::string_view v : {"expect", "anticipat", "foresee", "hope", "count on", "see "})
-        if (next.starts_with(v)) expectation = true;
-    if (!expectation) return false;
+    if (!starts_with_any(text::to_lower_ascii(s.substr(i, 12)), "expectation_verb")) return false;
     std::size_t e = s.find_first_of(";", i);
     const std::string rest = text::to_lower_ascii(s.substr(i, e == std::string_view::npos ? std::string_view::npos : e - i));
-    for (std::string_view deadline : {" by ", " before ", " until ", " in time", " this year", " on schedule",
-                                      " on time", " next month", " this month", " this quarter"})
-        if (rest.find(deadline) != std::string::npos) return true;
-    return false;
+    return contains_any(rest, "deadline");
 }
 
 /// "To launch in China, Apple will need a partner", 为了在中国推出…: an opening purpose clause
@@ -119,7 +111,7 @@ bool in_opening_purpose_clause(std::string_view s, std::size_t pos) {
     if (b != 0) return false;
     std::string_view seg = s.substr(0, e);
     while (!seg.empty() && seg.front() == ' ') seg.remove_prefix(1);
-    return seg.starts_with("To ") || seg.starts_with("In order to ") || seg.starts_with("为了");
+    return starts_with_any(seg, "purpose_opener");
 }
 
 /// Title Case text ("Apple Enters Final Talks") capitalises every word, so a capital says
@@ -144,8 +136,9 @@ bool talks_named_for_other(std::string_view s, std::span<const Lexicon::Hit> hit
     if (b == at - 1 || !(s[b] >= 'A' && s[b] <= 'Z') || b < 4) return false;
     for (const auto& h : hits)
         if (h.kind == CueKind::entity && h.begin <= b && h.end >= at - 1) return false;
+    // The article before the name: "the " is four bytes, as is every entry of the list.
     const std::string before = text::to_lower_ascii(s.substr(b - 4, 4));
-    return before == "the ";
+    return equals_any(before, "talks_named_article");
 }
 
 } // namespace
@@ -226,9 +219,7 @@ bool rule_negated_claim(const RuleFacts& f, std::size_t n, Proposals& p) {
     // still a report ("iPhone 7 will not have a headphone jack, report says").
     const std::string_view s = f.s;
     const std::string word = text::to_lower_ascii(s.substr(f.hits[n].begin, f.hits[n].end - f.hits[n].begin));
-    const bool plain = word != "without" && word != "lack of" && word != "absence of" &&
-                       word != "far from" && word != "nothing" && word != "lacks" &&
-                       word != "refused to" && word != "failed to" && word != "无" && word != "非";
+    const bool plain = !equals_any(word, "detail_negator") && !equals_any(word, "detail_negator_claim");
     bool reported_here = sourced_kind(f.speaker.kind); // "..., report says"
     for (std::size_t m = 0; m < f.hits.size(); ++m)
         if (f.scopes[m].clause == sc.clause &&
@@ -409,7 +400,7 @@ void rule_setback(const RuleFacts& f, std::size_t n, Proposals& p) {
     const CueScope& sc = f.scopes[n];
     const Source& speaker = f.speaker;
     const int i = static_cast<int>(n);
-    if (k == CueKind::cancel && text::to_lower_ascii(s.substr(hits[n].begin, 6)) == "switch" &&
+    if (k == CueKind::cancel && starts_with_any(text::to_lower_ascii(s.substr(hits[n].begin, hits[n].end - hits[n].begin)), "switch_prefix") &&
         (f.generic || !switch_to_rival(s, hits, n, f.context->sources)))
         return;
     const RumorStatus st = k == CueKind::stall || expected_date_given_up(s, hits[n]) ? RumorStatus::stalled
@@ -467,9 +458,7 @@ void rule_deal_term(const RuleFacts& f, std::size_t n, Proposals& p) {
         // does not speak of the deal at all.
         const std::string negator = text::to_lower_ascii(s.substr(hits[sc.negator].begin,
                                                                   hits[sc.negator].end - hits[sc.negator].begin));
-        const bool plain = negator != "without" && negator != "lack of" && negator != "absence of" &&
-                           negator != "far from" && negator != "nothing" && negator != "none" &&
-                           negator != "nobody" && negator != "无" && negator != "非";
+        const bool plain = !equals_any(negator, "detail_negator") && !equals_any(negator, "detail_negator_deal");
         if (plain && (f.generic || talks || f.context->names_all_parties))
             p.negation(talks ? 0.75 : 0.55, i, speaker);
     }

@@ -13,6 +13,7 @@
 
 #include "parser/analysis/mentions.h"
 #include "parser/analysis/rule_families.h"
+#include "parser/analysis/rule_words.h"
 #include "parser/analysis/topic.h"
 #include "tests/support/temp_dir.h"
 
@@ -134,4 +135,22 @@ TEST_CASE("rule families: each family alone proposes what its golden rows say", 
     }
     CHECK(covered.count("no_cue") == 1);
     CHECK(covered.count("statement_counts") == 1);
+}
+
+TEST_CASE("rule words: the rules' word lists come from the data file, spaces kept where marked", "[parser]") {
+    CHECK(word_list("claim_negation").front() == " not ");
+    CHECK(equals_any("the ", "talks_named_article"));
+    CHECK(starts_with_any("due to the review", "cause_opener"));
+    CHECK_FALSE(contains_any("nothing new", "claim_negation")); // " not " needs its spaces
+    CHECK_THROWS_AS(word_list("no_such_list"), std::logic_error);
+    // Every list a rule reads is in the file (a typo would throw at the first sentence).
+    for (const char* list :
+         {"own_view_prefix", "month_may_after", "claim_negation", "review_passed_zh", "review_passed_zh_negator",
+          "review_passed_en", "cause_opener", "cause_before", "time_clause_opener", "time_clause_before",
+          "time_clause_zh_start", "time_clause_zh_end", "detail_negator", "detail_negator_claim",
+          "detail_negator_deal", "no_longer", "expectation_verb", "deadline", "purpose_opener",
+          "talks_named_article", "switch_prefix"}) {
+        INFO(list);
+        CHECK_FALSE(word_list(list).empty());
+    }
 }
