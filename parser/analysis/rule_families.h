@@ -4,7 +4,7 @@
 /// of cue (rule_families.cpp). Each family proposes candidate statuses; choose() applies the
 /// precedence documented at judge_sentence. Private to parser/analysis; the families have
 /// their own tests (tests/parser/analysis/rule_families_test.cpp, golden rows in
-/// tests/parser/analysis/data/rule_families.jsonl).
+/// tests/golden/analysis/rule_families.jsonl).
 #pragma once
 
 #include <cstddef>

@@ -1,6 +1,6 @@
 /// \file
 /// The rule families of judge_sentence, one at a time: each golden row of
-/// data/rule_families.jsonl runs one sentence through the facts and ONLY the named family
+/// tests/golden/analysis/rule_families.jsonl runs one sentence through the facts and ONLY the named family
 /// (for the first cue of the family's kinds), and checks the status it proposes.
 #include <catch2/catch.hpp>
 
@@ -114,7 +114,7 @@ std::string run_family(const nlohmann::json& row) {
 } // namespace
 
 TEST_CASE("rule families: each family alone proposes what its golden rows say", "[parser]") {
-    std::ifstream in(test::source_dir() / "tests/parser/analysis/data/rule_families.jsonl");
+    std::ifstream in(test::source_dir() / "tests/golden/analysis/rule_families.jsonl");
     std::string line;
     std::set<std::string> covered;
     int rows = 0;
