@@ -49,6 +49,7 @@ int run_timeline(const TimelineArgs& args, Io& io) {
     if (topic_arg.ends_with(".json")) {
         const Topic topic = load_topic(topic_arg);
         options.topic_id = topic.id;
+        options.parties = party_names(topic);
         context.topic_name = topic.name;
     } else {
         options.topic_id = topic_arg;
