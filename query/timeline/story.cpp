@@ -1,6 +1,7 @@
 #include "query/timeline/story.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <map>
 #include <set>
 #include <tuple>
@@ -128,6 +129,24 @@ bool is_setback(RumorStatus s) {
     return s == RumorStatus::denied || s == RumorStatus::stalled || s == RumorStatus::cancelled;
 }
 
+Timestamp local_time(const TimelineEntry& e) {
+    return e.utc_offset_minutes ? e.when + minutes{*e.utc_offset_minutes} : e.when;
+}
+
+std::string format_entry_time(const TimelineEntry& e, bool utc) {
+    const bool local = !utc && e.utc_offset_minutes;
+    const Timestamp t = local ? local_time(e) : e.when;
+    const std::string iso = format_iso8601(t); // "2025-10-08T16:20:00Z"
+    if (e.day_only) return iso.substr(0, 10);
+    std::string out = iso.substr(0, 10) + " " + iso.substr(11, 5);
+    if (!local) return out + " UTC";
+    const int off = *e.utc_offset_minutes;
+    const int a = off < 0 ? -off : off;
+    char buf[16];
+    std::snprintf(buf, sizeof buf, " %c%02d:%02d", off < 0 ? '-' : '+', a / 60, a % 60);
+    return out + buf;
+}
+
 bool moves_state(OutletTier tier) { return tier != OutletTier::blog; }
 
 namespace {
@@ -252,20 +271,18 @@ Timeline build_timeline(std::vector<TimelineEntry> entries, std::vector<Timeline
         state_after[i] = state;
     }
 
-    // Buckets: only those with articles in range; the state is carried between them.
+    // Buckets: only those with articles in range; the state is carried between them. An
+    // article goes in the bucket of its local publication day.
     std::set<std::string> outlets_seen;
+    std::map<Timestamp, BucketRow> rows;
     for (std::size_t i = 0; i < entries.size(); ++i) {
         const TimelineEntry& e = entries[i];
         outlets_seen.insert(e.outlet_id);
         if (!in_range(e.when, options)) continue;
-        const Timestamp start = bucket_start(e.when, options.bucket);
-        if (tl.buckets.empty() || tl.buckets.back().start != start) {
-            BucketRow row;
-            row.start = start;
-            row.end = bucket_end(start, options.bucket);
-            tl.buckets.push_back(row);
-        }
-        BucketRow& row = tl.buckets.back();
+        const Timestamp start = bucket_start(local_time(e), options.bucket);
+        BucketRow& row = rows[start];
+        row.start = start;
+        row.end = bucket_end(start, options.bucket);
         auto it = std::find_if(row.counts.begin(), row.counts.end(),
                                [&](const auto& c) { return c.first == e.status; });
         if (it == row.counts.end()) {
@@ -278,6 +295,7 @@ Timeline build_timeline(std::vector<TimelineEntry> entries, std::vector<Timeline
         row.outlets_so_far = static_cast<int>(outlets_seen.size());
         ++tl.articles;
     }
+    for (auto& [start, row] : rows) tl.buckets.push_back(std::move(row));
     for (BucketRow& row : tl.buckets) {
         std::sort(row.counts.begin(), row.counts.end(),
                   [](const auto& a, const auto& b) { return a.first < b.first; });

@@ -67,7 +67,8 @@ enum class Bucket { day, week, month };
 std::string_view to_string(Bucket bucket);
 std::optional<Bucket> bucket_from_string(std::string_view name);
 
-/// What to build.
+/// What to build. Day buckets hold each article by its local publication day (its page's
+/// UTC offset), not the UTC day.
 struct TimelineOptions {
     std::string topic_id;
     Bucket bucket = Bucket::day;
@@ -151,6 +152,12 @@ struct Timeline {
 
     bool operator==(const Timeline&) const = default;
 };
+
+/// An entry's time on its outlet's clock (UTC plus the page's offset; UTC when unknown).
+Timestamp local_time(const TimelineEntry& entry);
+/// "2025-10-08 17:20 +01:00": the entry's time in its outlet's zone with the offset, or
+/// "2025-10-08 16:20 UTC" when `utc` is set or no offset is known; day-only dates print the day.
+std::string format_entry_time(const TimelineEntry& entry, bool utc = false);
 
 /// Where a status sits on the way from rumor to fact; 0 for statuses that are not
 /// progress (none, denied, stalled, cancelled).

@@ -24,6 +24,7 @@ json entry_json(const TimelineEntry& e) {
             {"tier", std::string(to_string(e.tier))},
             {"language", e.language},
             {"date", format_iso8601(e.when)},
+            {"local_date", format_entry_time(e)},
             {"date_source", e.date_source},
             {"date_reliable", e.date_reliable},
             {"status", e.status},

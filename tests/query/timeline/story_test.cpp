@@ -252,3 +252,20 @@ TEST_CASE("timeline: a day-only date comes after every timed event of its day", 
     REQUIRE(tl.transitions.size() == 2);
     CHECK(tl.transitions[1].first.outlet_id == "harbor");
 }
+
+TEST_CASE("timeline: a +08:00 outlet's article is bucketed and printed by its local day", "[query]") {
+    // 01:30 on 12 February in Beijing is 17:30 UTC on the 11th.
+    TimelineEntry e = entry("2025-02-11", "jinghai", T::major, S::reported, "", "", "17:30");
+    const Timeline utc_only = build_timeline({e}, {}, {});
+    REQUIRE(utc_only.buckets.size() == 1);
+    CHECK(format_day(utc_only.buckets[0].start) == "2025-02-11"); // no offset known: the UTC day
+
+    e.utc_offset_minutes = 480;
+    const Timeline tl = build_timeline({e}, {}, {});
+    REQUIRE(tl.buckets.size() == 1);
+    CHECK(format_day(tl.buckets[0].start) == "2025-02-12");
+    CHECK(format_entry_time(e) == "2025-02-12 01:30 +08:00");
+    CHECK(format_entry_time(e, true) == "2025-02-11 17:30 UTC");
+    e.utc_offset_minutes = -240;
+    CHECK(format_entry_time(e) == "2025-02-11 13:30 -04:00");
+}
