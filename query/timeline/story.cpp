@@ -64,9 +64,10 @@ bool attributes_to(const TimelineEntry& entry, const TimelineEntry& source) {
 
 /// Sorts echoes and corroborations of one transition into place.
 void attach_follower(Transition& t, const TimelineEntry& e) {
-    if (!e.echo_of.empty()) {
+    if (!e.echo_of.empty() || !e.echo_signal.empty()) {
         const std::string signal = e.echo_signal.empty() ? "" : " (" + e.echo_signal + ")";
         t.echoes.push_back({e, e.echo_of == t.first.url ? "syndicated copy of " + t.first.outlet_name + signal
+                           : e.echo_of.empty() ? "relays a report" + signal
                                                          : "echo of " + e.echo_of + signal});
         return;
     }
@@ -207,14 +208,17 @@ Timeline build_timeline(std::vector<TimelineEntry> entries, std::vector<Timeline
             const auto [it, inserted] = group_origin.emplace(e.dup_group, e.url);
             if (!inserted && it->second != e.url) {
                 e.echo_of = it->second;
-                e.echo_signal = "near-duplicate";
+                if (e.echo_signal.empty()) e.echo_signal = "near-duplicate";
             }
         }
         std::optional<RumorStatus> next;
         std::string rule;
         std::optional<TimelineEntry> confirmed_by;
         TimelineEntry first = e;
-        const bool news = asserts_state(e.status) && e.echo_of.empty() && !e.background && e.piece_kind.empty() &&
+        // An echo (a copy, or a relay of a report from elsewhere: echo_signal without an
+        // origin we hold) is reach, never a source.
+        const bool echo = !e.echo_of.empty() || !e.echo_signal.empty();
+        const bool news = asserts_state(e.status) && !echo && !e.background && e.piece_kind.empty() &&
                           e.status != RumorStatus::speculation;
         if (state == RumorStatus::none && asserts_state(e.status)) {
             next = e.status;
