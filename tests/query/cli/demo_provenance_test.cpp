@@ -110,3 +110,53 @@ TEST_CASE("demo provenance: every transition is credited to the outlet and time 
         CHECK(format_iso8601(*first_at) == format_iso8601(*instant(want["first_at"].get<std::string>())));
     }
 }
+
+TEST_CASE("demo provenance: wire copies are documents of their own, marked as echoes, never sources",
+          "[query][crawl][provenance]") {
+    const std::string origin = "http://www.pacific-wire.example/2025/02/11/apple-picks-alibaba-ai-china/";
+    const std::string by_canonical =
+        "http://www.dailyledger.example/tech/apple-chooses-alibaba-ai-partner-china-pacific-wire-7c02d1";
+    std::string by_dateline;
+    for (const auto& a : read_json(test::source_dir() / "seeds/demo/labels.json").at("articles"))
+        if (a.at("id") == "ht-2025-02-12-apple-taps-alibaba-pw-copy") by_dateline = a.at("url");
+    REQUIRE_FALSE(by_dateline.empty());
+
+    // The copy whose rel=canonical names the wire is a document of its own.
+    const auto copy = test::run_cli_captured({"show", by_canonical, "--db", demo_db(), "--format", "json"});
+    INFO(copy.err);
+    REQUIRE(copy.code == 0);
+    const auto c = nlohmann::json::parse(copy.out);
+    CHECK(c["outlet"] == "daily-ledger");
+    CHECK(c["echo_of"] == origin);
+    CHECK(c["echo_signal"] == "canonical to other outlet");
+
+    const auto dateline = test::run_cli_captured({"show", by_dateline, "--db", demo_db(), "--format", "json"});
+    REQUIRE(dateline.code == 0);
+    CHECK(nlohmann::json::parse(dateline.out)["echo_signal"] == "dateline credit: Pacific Wire");
+
+    // The origin lists where it was republished.
+    const auto wire = test::run_cli_captured({"show", origin, "--db", demo_db(), "--format", "json"});
+    REQUIRE(wire.code == 0);
+    const std::string republished = nlohmann::json::parse(wire.out)["republished_by"].dump();
+    CHECK_THAT(republished, Catch::Contains(by_canonical));
+
+    // In the timeline, both copies are reach (echoes), not independent sources.
+    const auto run = test::run_cli_captured({"timeline", "--db", demo_db(), "--topic",
+                                             (test::source_dir() / "seeds/topics/apple-alibaba.json").string(),
+                                             "--format", "json"});
+    REQUIRE(run.code == 0);
+    const auto tl = nlohmann::json::parse(run.out);
+    int as_echo = 0, as_source = 0;
+    for (const auto& t : tl["transitions"]) {
+        for (const auto& e : t["echoes"])
+            if (e["entry"]["url"] == by_canonical || e["entry"]["url"] == by_dateline) ++as_echo;
+        for (const auto& s : t["corroborations"])
+            if (s["url"] == by_canonical || s["url"] == by_dateline) ++as_source;
+        CHECK(t["first"]["url"] != by_canonical);
+        CHECK(t["first"]["url"] != by_dateline);
+        CHECK(t["reach"] == t["echoes"].size());
+        CHECK(t["independent_sources"] == t["corroborations"].size() + 1);
+    }
+    CHECK(as_echo == 2);
+    CHECK(as_source == 0);
+}
