@@ -93,8 +93,13 @@ TimelineEntry to_entry(const StoredArticle& stored, const RumorAnalysis& analysi
     e.echo_signal = r.echo_signal;
     if (analysis.evidence && *analysis.evidence < analysis.mentions.size())
         e.background = analysis.mentions[*analysis.evidence].background;
+    // Who the article puts on record: the speakers of its own (not background) statements
+    // about the deal. A party quoted on the step counts even when its own sentence is read
+    // as a different status (Apple "adjusting the launch time" of a paused feature).
     for (const Mention& m : analysis.mentions)
-        if (m.status == analysis.status && !m.background && !m.attribution.empty()) e.speakers.push_back(m.attribution);
+        if (!m.background && !m.attribution.empty() && m.status != RumorStatus::none &&
+            m.status != RumorStatus::mentioned && m.status != RumorStatus::speculation)
+            e.speakers.push_back(m.attribution);
     e.warc_file = r.warc_file;
     e.warc_record_id = r.warc_record_id;
     return e;
