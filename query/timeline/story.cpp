@@ -156,14 +156,14 @@ bool asserts_state(RumorStatus s) {
     return s != RumorStatus::none && s != RumorStatus::mentioned;
 }
 
-/// Whether `entry` puts a party on record: one of its speakers names a party.
-bool party_on_record(const TimelineEntry& entry, const std::vector<std::string>& parties) {
+/// The speaker that puts a party on record in `entry` (the first naming a party), or null.
+const std::string* party_on_record(const TimelineEntry& entry, const std::vector<std::string>& parties) {
     for (const std::string& speaker : entry.speakers) {
         const std::string lower = text::to_lower_ascii(speaker);
         for (const std::string& party : parties)
-            if (!party.empty() && lower.find(text::to_lower_ascii(party)) != std::string::npos) return true;
+            if (!party.empty() && lower.find(text::to_lower_ascii(party)) != std::string::npos) return &speaker;
     }
-    return false;
+    return nullptr;
 }
 
 /// The instant an entry is ordered by: a day-only date comes after every timed event of its
@@ -214,6 +214,7 @@ Timeline build_timeline(std::vector<TimelineEntry> entries, std::vector<Timeline
         std::optional<RumorStatus> next;
         std::string rule;
         std::optional<TimelineEntry> confirmed_by;
+        std::string party_speaker;
         TimelineEntry first = e;
         // An echo (a copy, or a relay of a report from elsewhere: echo_signal without an
         // origin we hold) is reach, never a source.
@@ -224,9 +225,10 @@ Timeline build_timeline(std::vector<TimelineEntry> entries, std::vector<Timeline
             next = e.status;
             rule = "start";
         } else if (news && e.status != state) {
-            if (party_on_record(e, options.parties)) {
+            if (const std::string* party = party_on_record(e, options.parties)) {
                 next = e.status;
                 rule = "party on record";
+                party_speaker = *party;
             } else if (e.tier == OutletTier::wire || e.tier == OutletTier::major) {
                 next = e.status;
                 rule = "wire or major outlet's own reporting";
@@ -250,7 +252,7 @@ Timeline build_timeline(std::vector<TimelineEntry> entries, std::vector<Timeline
             t.to = *next;
             t.first = first;
             t.rule = rule;
-            t.speaker = first.attribution;
+            t.speaker = party_speaker.empty() ? first.attribution : party_speaker;
             t.confirmed_by = confirmed_by;
             if (confirmed_by) {
                 t.corroborations.push_back(*confirmed_by);

@@ -63,7 +63,8 @@ const std::string& demo_db() {
 /// URL (as fetched, and canonical) -> labels.json article id.
 std::map<std::string, std::string> label_ids() {
     std::map<std::string, std::string> ids;
-    for (const auto& a : read_json(test::source_dir() / "seeds/demo/labels.json").at("articles")) {
+    const auto labels = read_json(test::source_dir() / "seeds/demo/labels.json"); // alive for the loop
+    for (const auto& a : labels.at("articles")) {
         ids[a.at("url").get<std::string>()] = a.at("id");
         if (a.contains("canonical_url")) ids.emplace(a["canonical_url"].get<std::string>(), a.at("id"));
     }
@@ -74,7 +75,8 @@ std::map<std::string, std::string> label_ids() {
 
 TEST_CASE("demo provenance: every transition is credited to the outlet and time that first broke it",
           "[query][crawl][provenance]") {
-    const auto truth = read_json(test::source_dir() / "seeds/demo/provenance.json").at("transitions");
+    const auto provenance = read_json(test::source_dir() / "seeds/demo/provenance.json");
+    const auto& truth = provenance.at("transitions");
     const auto ids = label_ids();
     const auto run = test::run_cli_captured({"timeline", "--db", demo_db(), "--topic",
                                              (test::source_dir() / "seeds/topics/apple-alibaba.json").string(),
@@ -117,7 +119,8 @@ TEST_CASE("demo provenance: wire copies are documents of their own, marked as ec
     const std::string by_canonical =
         "http://www.dailyledger.example/tech/apple-chooses-alibaba-ai-partner-china-pacific-wire-7c02d1";
     std::string by_dateline;
-    for (const auto& a : read_json(test::source_dir() / "seeds/demo/labels.json").at("articles"))
+    const auto labels = read_json(test::source_dir() / "seeds/demo/labels.json");
+    for (const auto& a : labels.at("articles"))
         if (a.at("id") == "ht-2025-02-12-apple-taps-alibaba-pw-copy") by_dateline = a.at("url");
     REQUIRE_FALSE(by_dateline.empty());
 
