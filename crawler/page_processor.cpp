@@ -6,12 +6,24 @@
 #include <cctype>
 #include <set>
 
+#include <date/tz.h>
+
 #include "crawler/dedup.h"
 #include "crawler/gzip.h"
 #include "parser/analysis/analysis.h"
 #include "parser/extract/extract.h"
 #include "crawler/feeds.h"
 #include "parser/core/core.h"
+
+// How copies credit their origin (crawler/data/echo_cues.tsv), built into the binary.
+asm(".pushsection .rodata\n"
+    ".global rumorwatch_echo_cues_begin\nrumorwatch_echo_cues_begin:\n"
+    ".incbin \"" RUMORWATCH_ECHO_CUES_PATH "\"\n"
+    ".global rumorwatch_echo_cues_end\nrumorwatch_echo_cues_end:\n"
+    ".byte 0\n"
+    ".popsection\n");
+extern "C" const char rumorwatch_echo_cues_begin[];
+extern "C" const char rumorwatch_echo_cues_end[];
 
 namespace rumorwatch {
 
@@ -152,6 +164,93 @@ PageReport read_link_page(const CrawlTask& task, const FetchResult& r, const std
     return report;
 }
 
+// ---- Provenance at ingest (issue 20): echoes and local time -------------------------------
+
+struct EchoCues {
+    std::vector<std::string> wires;            // as written
+    std::vector<std::string> credits, relays;  // lower case (ASCII)
+};
+
+const EchoCues& echo_cues() {
+    static const EchoCues cues = [] {
+        EchoCues c;
+        std::string_view data(rumorwatch_echo_cues_begin,
+                              static_cast<std::size_t>(rumorwatch_echo_cues_end - rumorwatch_echo_cues_begin));
+        while (!data.empty()) {
+            const std::size_t nl = data.find('\n');
+            std::string_view line = data.substr(0, nl);
+            data.remove_prefix(nl == std::string_view::npos ? data.size() : nl + 1);
+            if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+            if (line.empty() || line.front() == '#') continue;
+            const std::size_t tab = line.find('\t');
+            if (tab == std::string_view::npos) continue;
+            const std::string_view kind = line.substr(0, tab);
+            std::string phrase = text::to_lower_ascii(line.substr(tab + 1));
+            if (kind == "wire") c.wires.emplace_back(line.substr(tab + 1)); // as written, for messages
+            else if (kind == "credit") c.credits.push_back(std::move(phrase));
+            else if (kind == "relay") c.relays.push_back(std::move(phrase));
+        }
+        return c;
+    }();
+    return cues;
+}
+
+/// The first paragraph of an article's text, at most `max` bytes, lower-cased (ASCII).
+std::string lead_of(const Article& article, std::size_t max) {
+    std::string lead = article.text.substr(0, std::min(article.text.find("\n\n"), max));
+    return text::to_lower_ascii(lead);
+}
+
+/// How the page credits its story to another outlet or agency: "dateline credit: Pacific
+/// Wire", "credit: Pacific Wire", "relay: according to a report"; empty for an origin.
+/// `own` is the page's outlet: a wire's own dateline is no credit.
+std::string echo_signal_of(const Article& article, const OutletMap& outlets, const Outlet& own) {
+    const EchoCues& cues = echo_cues();
+    std::vector<std::pair<std::string, std::string>> wires; // lower-case name, as written
+    for (const std::string& w : cues.wires) wires.emplace_back(text::to_lower_ascii(w), w);
+    for (const Outlet& o : outlets.outlets())
+        if (o.tier == OutletTier::wire && o.id != own.id && !o.name.empty())
+            wires.emplace_back(text::to_lower_ascii(o.name), o.name);
+    const std::string own_name = text::to_lower_ascii(own.name);
+    const std::string lead = lead_of(article, 400);
+    for (const auto& [wire, name] : wires) {
+        if (wire == own_name) continue;
+        // "NEW YORK (Pacific Wire) —", "(Reuters) -"
+        for (std::size_t at = lead.find("(" + wire + ")"); at != std::string::npos;
+             at = lead.find("(" + wire + ")", at + 1)) {
+            std::size_t after = at + wire.size() + 2;
+            while (after < lead.size() && lead[after] == ' ') ++after;
+            const std::string_view rest = std::string_view(lead).substr(after);
+            if (rest.starts_with("-") || rest.starts_with("\xE2\x80\x94") || rest.starts_with("\xE2\x80\x93"))
+                return "dateline credit: " + name;
+        }
+    }
+    // A credit line anywhere in the text: "This article was provided by Pacific Wire", "来源：新华社".
+    const std::string body = text::to_lower_ascii(article.text);
+    for (const std::string& credit : cues.credits)
+        for (std::size_t at = body.find(credit); at != std::string::npos; at = body.find(credit, at + 1)) {
+            std::size_t after = at + credit.size();
+            while (after < body.size() && body[after] == ' ') ++after;
+            for (const auto& [wire, name] : wires)
+                if (wire != own_name && std::string_view(body).substr(after).starts_with(wire)) return "credit: " + name;
+        }
+    for (const std::string& relay : cues.relays)
+        if (lead.find(relay) != std::string::npos) return "relay: " + relay;
+    return {};
+}
+
+/// A date without its page's offset takes the outlet's zone's offset at that instant.
+void fill_offset(std::optional<ArticleDate>& date, const Outlet& outlet) {
+    if (!date || date->utc_offset_minutes || outlet.timezone.empty()) return;
+    try {
+        const date::time_zone* zone = date::locate_zone(outlet.timezone);
+        const auto info = zone->get_info(std::chrono::time_point_cast<std::chrono::seconds>(date->time));
+        date->utc_offset_minutes = static_cast<int>(info.offset.count() / 60);
+    } catch (const std::exception&) {
+        // An unknown zone: the date stays without an offset (printed in UTC).
+    }
+}
+
 PageReport read_article(const CrawlTask& task, const FetchResult& r, const DecodedText& text,
                         const WarcRecordRef* warc, const ProcessContext& ctx, Timestamp now) {
     const Outlet& outlet = ctx.outlets.outlets()[task.outlet];
@@ -169,9 +268,13 @@ PageReport read_article(const CrawlTask& task, const FetchResult& r, const Decod
     // rel=canonical naming another page we crawl: that page is the document, this one
     // only leads to it.
     const std::string canonical = crawl_url(article.canonical_url);
+    std::string canonical_echo; // rel=canonical to ANOTHER outlet: a copy, kept as a document of its own
     if (!canonical.empty() && canonical != task.url) {
         const Outlet* owner = ctx.outlets.outlet_for(canonical);
-        if (owner && ctx.outlets.allows(*owner, canonical)) {
+        if (owner && owner != &outlet && ctx.outlets.allows(*owner, canonical)) {
+            canonical_echo = canonical;
+            article.canonical_url = task.url;
+        } else if (owner && ctx.outlets.allows(*owner, canonical)) {
             PageReport report = base_report(task, &r, PageReport::Event::canonical_elsewhere, now);
             report.reason = "canonical is " + canonical;
             report.links.push_back({canonical, TaskKind::page, static_cast<std::size_t>(owner - ctx.outlets.outlets().data())});
@@ -195,6 +298,16 @@ PageReport read_article(const CrawlTask& task, const FetchResult& r, const Decod
     record.outlet_id = outlet.id;
     record.tier = outlet.tier;
     record.crawled_at = now;
+    if (!canonical_echo.empty()) {
+        record.echo_of = canonical_echo;
+        record.echo_signal = "canonical to other outlet";
+        report.links.push_back({canonical_echo, TaskKind::page,
+                                static_cast<std::size_t>(ctx.outlets.outlet_for(canonical_echo) - ctx.outlets.outlets().data())});
+    } else {
+        record.echo_signal = echo_signal_of(article, ctx.outlets, outlet);
+    }
+    fill_offset(article.published, outlet);
+    fill_offset(article.modified, outlet);
     record.content_hash = sha256_hex(article.text);
     if (warc) {
         record.warc_file = warc->file;

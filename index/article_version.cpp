@@ -17,6 +17,8 @@ void to_json(nlohmann::json& j, const ArticleVersion& v) {
          {"warc_file", v.warc_file},
          {"warc_record_id", v.warc_record_id}};
     if (v.published) j["published"] = format_iso8601(*v.published);
+    j["modified"] = v.modified ? nlohmann::json(format_iso8601(*v.modified)) : nlohmann::json(nullptr);
+    j["utc_offset_minutes"] = v.utc_offset_minutes ? nlohmann::json(*v.utc_offset_minutes) : nlohmann::json(nullptr);
     if (v.status) j["status"] = std::string(to_string(*v.status));
     if (v.evidence)
         j["evidence"] = {{"sentence", v.evidence->sentence}, {"cue", v.evidence->cue},
@@ -31,6 +33,9 @@ void from_json(const nlohmann::json& j, ArticleVersion& v) {
     v = ArticleVersion{};
     v.crawled_at = parse_iso8601(str(j, "crawled_at")).value_or(Timestamp{});
     if (const auto p = parse_iso8601(str(j, "published"))) v.published = *p;
+    if (const auto m = parse_iso8601(str(j, "modified"))) v.modified = *m;
+    if (const auto it = j.find("utc_offset_minutes"); it != j.end() && it->is_number_integer())
+        v.utc_offset_minutes = it->get<int>();
     v.content_hash = str(j, "content_hash");
     v.title = str(j, "title");
     v.status = status_from_string(str(j, "status"));
@@ -40,5 +45,7 @@ void from_json(const nlohmann::json& j, ArticleVersion& v) {
     v.warc_file = str(j, "warc_file");
     v.warc_record_id = str(j, "warc_record_id");
 }
+
+Timestamp version_time(const ArticleVersion& v) { return v.modified ? *v.modified : v.crawled_at; }
 
 } // namespace rumorwatch

@@ -119,6 +119,11 @@ struct ArticleVersion {
     };
     Timestamp crawled_at{};
     std::optional<Timestamp> published;
+    /// The page's own modified time for this version (dateModified, "Updated ..." lines), when
+    /// it states one; a version is an event at this time, else at `crawled_at`.
+    std::optional<Timestamp> modified;
+    /// The page's UTC offset for this version's dates (minutes), when known.
+    std::optional<int> utc_offset_minutes;
     std::string content_hash;
     std::string title;
     /// The version's status for the crawl's first topic; empty in a record too old or damaged
@@ -132,11 +137,15 @@ struct ArticleVersion {
     bool operator==(const ArticleVersion&) const = default;
 };
 /// The codec of a version entry in document data (index/article_version.cpp):
-/// {"crawled_at": ISO, "published": ISO|null, "content_hash", "title", "status",
-///  "confidence", "evidence": {"sentence","cue","attribution"}|null, "warc_file",
-///  "warc_record_id"}.
+/// {"crawled_at": ISO, "published": ISO|null, "modified": ISO|null (absent in older documents),
+///  "utc_offset_minutes": int|null, "content_hash", "title", "status", "confidence",
+///  "evidence": {"sentence","cue","attribution"}|null, "warc_file", "warc_record_id"}.
+/// The version's own time: when_of(v).
 void to_json(nlohmann::json& j, const ArticleVersion& v);
 void from_json(const nlohmann::json& j, ArticleVersion& v);
+/// When a version happened: the page's modified time if it states one, else the crawl that
+/// first saw it.
+Timestamp version_time(const ArticleVersion& v);
 
 /// One stored article with its history, as readers see it.
 struct StoredArticle {

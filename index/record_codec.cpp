@@ -72,6 +72,11 @@ ArticleVersion version_entry(const StoredArticle& s) {
     ArticleVersion v;
     v.crawled_at = r.crawled_at;
     if (r.article.published) v.published = r.article.published->time;
+    if (r.article.modified) v.modified = r.article.modified->time;
+    if (r.article.modified && r.article.modified->utc_offset_minutes)
+        v.utc_offset_minutes = r.article.modified->utc_offset_minutes;
+    else if (r.article.published)
+        v.utc_offset_minutes = r.article.published->utc_offset_minutes;
     v.content_hash = r.content_hash;
     v.title = r.article.title;
     v.status = r.analysis.status;

@@ -15,6 +15,9 @@ namespace rumorwatch::schema {
 /// the alternative headline and the page type; versions as events with their own times;
 /// echoes of another outlet's story; analysts' corrections; a compact timeline record.
 /// Each addition is listed beside its term, value slot or data field below.
+/// Document data, each entry of "versions": "modified" (the page's own modified time, ISO or
+/// null) and "utc_offset_minutes" (int or null): versions as events; absent in older
+/// documents, read as null (index/article_version.cpp).
 inline constexpr int kVersion = 2;
 
 /// Terms longer than this are replaced by a hash (Xapian's limit is 245 bytes per term;

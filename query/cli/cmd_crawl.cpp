@@ -52,6 +52,7 @@ std::vector<Timeline> current_timelines(const std::string& db, const std::vector
     for (const Topic& topic : topics) {
         TimelineOptions options;
         options.topic_id = topic.id;
+        options.parties = party_names(topic);
         if (!reader) {
             timelines.push_back(build_timeline({}, {}, options));
             continue;

@@ -79,6 +79,27 @@ json article_json(const StoredArticle& a) {
 
 std::string line(std::string_view text) { return terminal_line(text); }
 
+/// Where `a` was republished: stored articles of its topic that are echoes of it (echo_of
+/// names it, or a later near-duplicate from another outlet), as "url (signal)".
+std::vector<std::string> republished_by(IndexReader& reader, const StoredArticle& a) {
+    std::vector<std::string> out;
+    const auto& r = a.record;
+    if (r.analysis.topic_id.empty() || !r.echo_of.empty()) return out;
+    TimelineRequest request;
+    request.topic_id = r.analysis.topic_id;
+    for (const StoredArticle& other : reader.timeline_articles(request)) {
+        const auto& o = other.record;
+        if (other.id == a.id) continue;
+        if (o.echo_of == r.article.canonical_url) {
+            out.push_back(o.article.canonical_url + " (" + (o.echo_signal.empty() ? "echo" : o.echo_signal) + ")");
+        } else if (o.echo_of.empty() && !r.near_dup_group.empty() && o.near_dup_group == r.near_dup_group &&
+                   o.outlet_id != r.outlet_id && other.time > a.time) {
+            out.push_back(o.article.canonical_url + " (" + (o.echo_signal.empty() ? "near-duplicate" : o.echo_signal) + ")");
+        }
+    }
+    return out;
+}
+
 std::string join(const std::vector<std::string>& items) {
     std::string out;
     for (const auto& i : items) out += (out.empty() ? "" : ", ") + line(i);
@@ -89,7 +110,7 @@ void field(std::ostream& out, const char* label, const std::string& value) {
     if (!value.empty()) out << "  " << std::left << std::setw(11) << label << value << "\n";
 }
 
-void print_text(const StoredArticle& a, Io& io) {
+void print_text(const StoredArticle& a, const std::vector<std::string>& republished, Io& io) {
     std::ostream& out = io.out;
     const auto& r = a.record;
     const Article& art = r.article;
@@ -125,6 +146,9 @@ void print_text(const StoredArticle& a, Io& io) {
     field(out, "entities", join(r.analysis.entities));
     field(out, "sources", join(r.analysis.sources));
     field(out, "near-dups", line(r.near_dup_group));
+    if (!r.echo_of.empty()) field(out, "echo of", line(r.echo_of) + " (" + line(r.echo_signal) + ")");
+    else if (!r.echo_signal.empty()) field(out, "echo", line(r.echo_signal));
+    for (const std::string& copy : republished) field(out, "republished", line(copy));
     if (!r.warc_file.empty()) field(out, "warc", line(r.warc_file) + " " + line(r.warc_record_id));
 
     const json versions = versions_with_changes(a);
@@ -185,9 +209,13 @@ int run_show(const ShowArgs& args, Io& io) {
             start = end + 1;
         }
     } else if (args.format == "json") {
-        io.out << json_dump(article_json(*article), 2) << "\n";
+        json j = article_json(*article);
+        j["echo_of"] = article->record.echo_of;
+        j["echo_signal"] = article->record.echo_signal;
+        j["republished_by"] = republished_by(reader, *article);
+        io.out << json_dump(j, 2) << "\n";
     } else {
-        print_text(*article, io);
+        print_text(*article, republished_by(reader, *article), io);
     }
     return 0;
 }

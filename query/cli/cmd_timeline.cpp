@@ -29,6 +29,7 @@ struct TimelineArgs {
     std::vector<std::string> languages;
     std::string format = "text";
     std::string output;
+    bool utc = false;
 };
 
 int run_timeline(const TimelineArgs& args, Io& io) {
@@ -49,6 +50,7 @@ int run_timeline(const TimelineArgs& args, Io& io) {
     if (topic_arg.ends_with(".json")) {
         const Topic topic = load_topic(topic_arg);
         options.topic_id = topic.id;
+        options.parties = party_names(topic);
         context.topic_name = topic.name;
     } else {
         options.topic_id = topic_arg;
@@ -69,6 +71,7 @@ int run_timeline(const TimelineArgs& args, Io& io) {
     }
     std::ostream& out = args.output.empty() ? io.out : file;
     context.tty = args.output.empty() && io.out_is_tty;
+    context.utc = args.utc;
     if (args.format == "text") write_timeline_text(timeline, context, out);
     else if (args.format == "json") write_timeline_json(timeline, context, out);
     else if (args.format == "csv") write_timeline_csv(timeline, out);
@@ -86,6 +89,7 @@ void add_timeline_command(CLI::App& app, Action& action, Io& io) {
     auto args = std::make_shared<TimelineArgs>();
     CLI::App* cmd = app.add_subcommand("timeline", "How the rumor's status moved, with the evidence for each step");
     cmd->add_option("--db", args->dbs, "Database directory or Xapian stub file; may be repeated");
+    cmd->add_flag("--utc", args->utc, "Print times in UTC instead of each outlet's local time with its offset");
     cmd->add_option("--topic", args->topic, "Topic file or topic id (default: the shipped apple-alibaba topic)");
     cmd->add_option("--bucket", args->bucket, "Bucket size: day, week or month (default: day)");
     cmd->add_option("--since", args->since, "Only from this day on (YYYY-MM-DD)");

@@ -19,6 +19,10 @@ struct TimelineInput {
 /// per pair of consecutive versions whose status differs.
 TimelineInput timeline_input(const std::vector<StoredArticle>& articles, const std::string& topic_id);
 
+/// The names that put a party of `topic` on record when an attribution holds one: the
+/// aliases of its party entities, without products and the deal's object.
+std::vector<std::string> party_names(const Topic& topic);
+
 /// Keeps only the given outlets and languages (an empty list keeps all).
 void filter_timeline_input(TimelineInput& input, const std::vector<std::string>& outlets,
                            const std::vector<std::string>& languages);

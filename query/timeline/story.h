@@ -32,6 +32,22 @@ struct TimelineEntry {
     std::string dup_group;     ///< near-duplicate group; copies of one story share it
     std::string warc_file;
     std::string warc_record_id;
+    /// Which version of an edited article this entry is: "original" (as first published,
+    /// at its publication time) or "edit" (at the edit's own time); empty for an article
+    /// never edited.
+    std::string version;
+    /// The page's UTC offset for `when`, in minutes, when known (printed times use it).
+    std::optional<int> utc_offset_minutes;
+    bool day_only = false;     ///< the page gives a day without a time
+    /// Who is on record for the asserted status: the attributions of the article's own
+    /// (not background) statements of that status.
+    std::vector<std::string> speakers;
+    bool background = false;   ///< the deciding statement reports an older event
+    /// The kind of piece when it is not news ("opinion", "explainer", ...; from the section,
+    /// keywords or headline label, words in query/timeline/data/piece_kinds.tsv).
+    std::string piece_kind;
+    std::string echo_of;       ///< the origin's URL when the article is a copy of it
+    std::string echo_signal;
 
     bool operator==(const TimelineEntry&) const = default;
 };
@@ -51,7 +67,8 @@ enum class Bucket { day, week, month };
 std::string_view to_string(Bucket bucket);
 std::optional<Bucket> bucket_from_string(std::string_view name);
 
-/// What to build.
+/// What to build. Day buckets hold each article by its local publication day (its page's
+/// UTC offset), not the UTC day.
 struct TimelineOptions {
     std::string topic_id;
     Bucket bucket = Bucket::day;
@@ -59,6 +76,9 @@ struct TimelineOptions {
     std::optional<Timestamp> until;
     /// Days an article may lag behind the state it contradicts before it counts as stale.
     int stale_grace_days = 7;
+    /// Names of the topic's parties (every alias of an entity with "party": true): an
+    /// attribution naming one puts a party on record.
+    std::vector<std::string> parties;
 };
 
 /// Articles of one status carried in a bucket.
@@ -90,15 +110,22 @@ struct Transition {
     std::vector<Echo> echoes;                ///< who only repeated it
     std::vector<TimelineEntry> corroborations; ///< independent reports of the same step
     int independent_sources = 1;             ///< breaking source plus corroborations
+    /// Why the state moved: "party on record", "wire or major outlet's own reporting",
+    /// "second independent origin" or "start".
+    std::string rule;
+    std::string speaker;                     ///< who asserts it (the evidence's attribution)
+    /// The second independent origin a minor outlet's report waited for, when it did.
+    std::optional<TimelineEntry> confirmed_by;
 
     bool operator==(const Transition&) const = default;
 };
 
-/// An article that asserts less than the rumor's established state.
+/// An article asserting a status the state line had already left, through another outlet's
+/// report, before the article was published.
 struct StaleArticle {
     TimelineEntry entry;
-    RumorStatus established = RumorStatus::none;
-    Timestamp established_since{};
+    RumorStatus established = RumorStatus::none; ///< the state when the article appeared
+    Timestamp established_since{};               ///< since when that state held
 
     bool operator==(const StaleArticle&) const = default;
 };
@@ -125,6 +152,12 @@ struct Timeline {
 
     bool operator==(const Timeline&) const = default;
 };
+
+/// An entry's time on its outlet's clock (UTC plus the page's offset; UTC when unknown).
+Timestamp local_time(const TimelineEntry& entry);
+/// "2025-10-08 17:20 +01:00": the entry's time in its outlet's zone with the offset, or
+/// "2025-10-08 16:20 UTC" when `utc` is set or no offset is known; day-only dates print the day.
+std::string format_entry_time(const TimelineEntry& entry, bool utc = false);
 
 /// Where a status sits on the way from rumor to fact; 0 for statuses that are not
 /// progress (none, denied, stalled, cancelled).

@@ -18,6 +18,8 @@ struct ExportContext {
     std::string topic_name; ///< "Alibaba supplies the AI for iPhones in China"
     Timestamp generated{};  ///< when the export was made (Atom <updated> when empty)
     bool tty = false;       ///< bold and colour in text output
+    /// Print times in UTC (`--utc`) instead of each outlet's local time with its offset.
+    bool utc = false;
 };
 
 /// One transition in the JSON shape of "timeline --format json" (also what

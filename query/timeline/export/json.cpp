@@ -24,6 +24,7 @@ json entry_json(const TimelineEntry& e) {
             {"tier", std::string(to_string(e.tier))},
             {"language", e.language},
             {"date", format_iso8601(e.when)},
+            {"local_date", format_entry_time(e)},
             {"date_source", e.date_source},
             {"date_reliable", e.date_reliable},
             {"status", e.status},
@@ -31,7 +32,12 @@ json entry_json(const TimelineEntry& e) {
             {"cue", e.cue},
             {"attribution", e.attribution},
             {"dup_group", e.dup_group},
-            {"warc", warc}};
+            {"warc", warc},
+            {"version", e.version},
+            {"utc_offset_minutes", e.utc_offset_minutes ? json(*e.utc_offset_minutes) : json(nullptr)},
+            {"piece_kind", e.piece_kind},
+            {"echo_of", e.echo_of},
+            {"echo_signal", e.echo_signal}};
 }
 
 } // namespace
@@ -47,7 +53,11 @@ json transition_to_json(const Transition& t) {
             {"first", entry_json(t.first)},
             {"echoes", echoes},
             {"corroborations", corroborations},
-            {"independent_sources", t.independent_sources}};
+            {"independent_sources", t.independent_sources},
+            {"reach", static_cast<int>(t.echoes.size())},
+            {"rule", t.rule},
+            {"speaker", t.speaker},
+            {"confirmed_by", t.confirmed_by ? entry_json(*t.confirmed_by) : json(nullptr)}};
 }
 
 json timeline_to_json(const Timeline& tl, const ExportContext& context) {

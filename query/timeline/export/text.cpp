@@ -48,6 +48,20 @@ void write_entry(const TimelineEntry& e, std::ostream& out) {
     out << "\n";
 }
 
+/// When a transition happened, on the clock of the article that moved it.
+std::string transition_time(const Transition& t, bool utc) {
+    TimelineEntry at = t.confirmed_by ? *t.confirmed_by : t.first;
+    at.when = t.when;
+    return format_entry_time(at, utc);
+}
+
+std::string edit_time(const TimelineEdit& e, bool utc) {
+    TimelineEntry at = e.entry;
+    at.when = e.seen;
+    at.day_only = false;
+    return format_entry_time(at, utc);
+}
+
 } // namespace
 
 std::string bucket_label(const BucketRow& row, Bucket bucket) {
@@ -82,26 +96,35 @@ void write_timeline_text(const Timeline& tl, const ExportContext& ctx, std::ostr
     out << "\n" << bold("Transitions", ctx.tty) << "\n";
     if (tl.transitions.empty()) out << "  (none in this range)\n";
     for (const Transition& t : tl.transitions) {
-        out << "  " << format_day(t.when) << "  " << to_string(t.from) << " → "
+        out << "  " << transition_time(t, ctx.utc) << "  " << to_string(t.from) << " → "
             << bold(std::string(to_string(t.to)), ctx.tty) << "\n";
         write_entry(t.first, out);
+        if (!t.first.version.empty()) out << "      version: " << clean(t.first.version, 20) << "\n";
+        if (!t.rule.empty()) {
+            out << "      moved by: " << clean(t.rule, 60);
+            if (!t.speaker.empty()) out << " — speaker: " << clean(t.speaker, 60);
+            out << "\n";
+        }
+        if (t.confirmed_by)
+            out << "      waited for: " << clean(t.confirmed_by->outlet_name, 60) << " at "
+                << format_entry_time(*t.confirmed_by, ctx.utc) << "\n";
         out << "      " << t.independent_sources << " independent source"
             << (t.independent_sources == 1 ? "" : "s");
-        if (!t.echoes.empty()) out << ", " << t.echoes.size() << " repeat" << (t.echoes.size() == 1 ? "" : "s");
+        if (!t.echoes.empty()) out << "; reach: " << t.echoes.size() << " echo" << (t.echoes.size() == 1 ? "" : "es");
         out << "\n";
     }
 
     if (!tl.edits.empty()) {
-        out << "\n" << bold("Edits (status changed between crawls)", ctx.tty) << "\n";
+        out << "\n" << bold("Edits (status changed; at the page's modified time, else when crawled)", ctx.tty) << "\n";
         for (const TimelineEdit& e : tl.edits)
-            out << "  " << format_day(e.seen) << "  " << clean(e.entry.outlet_name, 40) << ": "
+            out << "  " << edit_time(e, ctx.utc) << "  " << clean(e.entry.outlet_name, 40) << ": "
                 << to_string(e.from) << " → " << to_string(e.to) << "  \"" << clean(e.entry.title, kTitleChars)
                 << "\"\n";
     }
     if (!tl.stale.empty()) {
-        out << "\n" << bold("Stale (weaker than the established state)", ctx.tty) << "\n";
+        out << "\n" << bold("Stale (asserts a status the line had already left)", ctx.tty) << "\n";
         for (const StaleArticle& s : tl.stale)
-            out << "  " << format_day(s.entry.when) << "  " << clean(s.entry.outlet_name, 40) << ": "
+            out << "  " << format_entry_time(s.entry, ctx.utc) << "  " << clean(s.entry.outlet_name, 40) << ": "
                 << to_string(s.entry.status) << ", while " << to_string(s.established) << " since "
                 << format_day(s.established_since) << "  \"" << clean(s.entry.title, kTitleChars) << "\"\n";
     }

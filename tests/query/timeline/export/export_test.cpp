@@ -170,3 +170,24 @@ TEST_CASE("timeline export: HTML loads in headless Chromium with no console erro
     png.read(magic, 8);
     CHECK(std::string(magic + 1, 3) == "PNG");
 }
+
+TEST_CASE("timeline export: text prints each transition in its outlet's local time, --utc in UTC", "[query]") {
+    std::vector<TimelineEntry> entries = {
+        entry("2024-12-19T01:30:00Z", "jinghai", RumorStatus::reported, "Talks stumble", "People familiar said so."),
+    };
+    entries[0].utc_offset_minutes = 480;
+    TimelineOptions options;
+    options.topic_id = "apple-alibaba";
+    const Timeline tl = build_timeline(entries, {}, options);
+    std::ostringstream local;
+    write_timeline_text(tl, context(), local);
+    CHECK_THAT(local.str(), Catch::Contains("2024-12-19 09:30 +08:00  none → reported"));
+    ExportContext utc = context();
+    utc.utc = true;
+    std::ostringstream in_utc;
+    write_timeline_text(tl, utc, in_utc);
+    CHECK_THAT(in_utc.str(), Catch::Contains("2024-12-19 01:30 UTC  none → reported"));
+    const auto j = timeline_to_json(tl, context());
+    CHECK(j["transitions"][0]["first"]["local_date"] == "2024-12-19 09:30 +08:00");
+    CHECK(j["transitions"][0]["rule"] == "start");
+}
