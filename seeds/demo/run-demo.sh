@@ -49,8 +49,8 @@ timeline --format csv -o "$out/timeline.csv"
 timeline --format md -o "$out/timeline.md"
 timeline --format html --bucket week -o "$out/timeline.html"
 timeline --format atom -o "$out/timeline.atom"
-timeline --articles --format csv -o "$out/articles.csv"
-"$bin" search Alibaba --db "$out/db" --histogram week --format csv >"$out/attention.csv"
+timeline --articles --format csv --config "$here/outlets.json" -o "$out/articles.csv"
+"$bin" search Alibaba --expand --db "$out/db" --histogram week --format csv >"$out/attention.csv"
 if python3 "$top/tests/support/chromium_check.py" "$out/timeline.html" --screenshot "$out/timeline.png" \
     --size 1200,900 --full-page >"$work/chromium.json" 2>"$work/chromium.err"; then
     :
