@@ -66,7 +66,9 @@ void write_chart(const Timeline& tl, std::ostream& out) {
         for (int m : {1, 2, 5})
             if (step == 0 && (max_total + power * m - 1) / (power * m) <= 5) step = power * m;
     max_total = (max_total + step - 1) / step * step; // the top grid line is a round count too
-    out << "<text x=\"4\" y=\"" << num(kTop - 6) << "\" class=\"axis\">articles</text>\n";
+    const double mid = kTop + kBarsHeight / 2;
+    out << "<text x=\"10\" y=\"" << num(mid) << "\" transform=\"rotate(-90 10 " << num(mid)
+        << ")\" class=\"axis\" text-anchor=\"middle\">articles</text>\n";
     for (int v = 0; v <= max_total; v += step) {
         const double y = kTop + kBarsHeight - kBarsHeight * v / max_total;
         out << "<line x1=\"" << num(kLeft) << "\" x2=\"" << num(kWidth - kRight) << "\" y1=\"" << num(y)

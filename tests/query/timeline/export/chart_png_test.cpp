@@ -80,8 +80,8 @@ TEST_CASE("timeline chart: Chinese text is drawn with a CJK font, not as empty b
         "fonts.conf", "<?xml version=\"1.0\"?>\n<!DOCTYPE fontconfig SYSTEM \"fonts.dtd\">\n<fontconfig>\n"
                       "  <include ignore_missing=\"yes\">/etc/fonts/fonts.conf</include>\n"
                       "  <selectfont><rejectfont><glob>*CJK*</glob></rejectfont></selectfont>\n</fontconfig>\n");
-    render(html, dir.file("with.png"), "1100,120", "", false);
-    render(html, dir.file("without.png"), "1100,120", "FONTCONFIG_FILE=" + shell_quote(conf), false);
+    render(html, dir.file("with.png"), "1100,400", "", false);
+    render(html, dir.file("without.png"), "1100,400", "FONTCONFIG_FILE=" + shell_quote(conf), false);
     // The top of the page is the h1, the topic name in Chinese: where the glyphs are.
     const auto d = png_tool("diff " + shell_quote(dir.file("with.png")) + " " + shell_quote(dir.file("without.png")) +
                             " 0 0 1100 120");
