@@ -43,7 +43,7 @@ struct SheetRow {
     std::string url;
     std::string title;
     std::string local_date; ///< "2025-02-10T17:00:00+08:00": the filed time in the zone below
-    std::string zone;       ///< "+08:00 (page)", "Asia/Shanghai (outlet)" or "UTC (unknown)"
+    std::string zone;       ///< "UTC+08:00 (page)", "Asia/Shanghai (outlet)" or "UTC (unknown)"
     std::string date_source; ///< "published (json-ld)" or "first seen"
     std::string outlet;
     std::string tier;

@@ -58,7 +58,7 @@ std::vector<SheetRow> article_sheet(const std::vector<StoredArticle>& articles, 
         std::optional<int> offset;
         if (a.published && a.published->utc_offset_minutes) {
             offset = a.published->utc_offset_minutes;
-            row.zone = offset_text(*offset) + " (page)";
+            row.zone = "UTC" + offset_text(*offset) + " (page)"; // "UTC" first: a cell opening with + is a formula
         } else if (outlet_offset) {
             if (const auto zone = outlet_offset(r.outlet_id, stored.time)) {
                 offset = zone->second;

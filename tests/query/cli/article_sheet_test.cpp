@@ -130,7 +130,7 @@ TEST_CASE("article sheet: the columns of an echo, its origin and an article corr
     const auto& c = rows[2];
     CHECK(col(o, "url") == origin);
     CHECK(col(o, "local_date") == "2025-02-10T17:00:00+08:00");
-    CHECK(col(o, "zone") == "+08:00 (page)");
+    CHECK(col(o, "zone") == "UTC+08:00 (page)");
     CHECK(col(o, "status") == "reported");
     CHECK(col(o, "corrected_by_hand") == "no");
     CHECK(col(o, "echo_of").empty());
