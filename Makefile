@@ -10,7 +10,8 @@ CMAKE_FLAGS ?=
 DEB_PACKAGES := build-essential cmake pkg-config git ca-certificates tzdata python3 \
 	libcurl4-openssl-dev libgumbo-dev libxapian-dev xapian-tools nlohmann-json3-dev \
 	catch2 libpugixml-dev zlib1g-dev libssl-dev libuchardet-dev libcli11-dev \
-	libhowardhinnant-date-dev libre2-dev chromium man-db clang libclang-rt-14-dev file liblinear-tools
+	libhowardhinnant-date-dev libre2-dev chromium man-db clang libclang-rt-14-dev file liblinear-tools \
+	fonts-noto-cjk
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 

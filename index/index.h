@@ -63,6 +63,29 @@ struct ArticleRecord {
 /// else null (the article was not analysed for that topic).
 const RumorAnalysis* analysis_for(const ArticleRecord& record, std::string_view topic_id);
 
+/// An analyst's status for one article, recorded by hand (`rumorwatch label`). Kept in
+/// database metadata under schema::kMetaCorrectionPrefix, not in the document data, so a
+/// re-crawl that rewrites the document keeps it. It replaces the analysed status wherever
+/// the article is shown and in the timeline.
+struct Correction {
+    std::string id;  ///< document id of the article
+    std::string url; ///< its canonical URL (what `labels --import` looks the article up by)
+    RumorStatus status = RumorStatus::none;
+    std::string note; ///< the analyst's reason, free text
+    Timestamp at{};   ///< when it was recorded
+    bool operator==(const Correction&) const = default;
+};
+/// {"id", "url", "status", "note", "at": ISO}. from_json throws InputError naming the
+/// missing or bad field; "note" and "at" may be absent.
+void to_json(nlohmann::json& j, const Correction& c);
+void from_json(const nlohmann::json& j, Correction& c);
+/// The corrections stored in the database at `path`, read without the schema check (a
+/// database of an older schema version still hands its corrections over), or nullopt
+/// when the folder cannot be opened as a Xapian database.
+std::optional<std::vector<Correction>> read_corrections(const std::string& path);
+/// The document id an article of this canonical URL has (or will have) in any index.
+std::string article_id(std::string_view canonical_url);
+
 /// What upsert did.
 enum class UpsertOutcome { added, updated, unchanged };
 
@@ -98,6 +121,13 @@ public:
     /// replacing what an earlier call stored for the same topics; searches use them with
     /// SearchRequest::expand. Durable with the next commit.
     void set_topics(const std::vector<Topic>& topics);
+    /// Records an analyst's correction (replacing one for the same article). Durable with
+    /// the next commit; re-crawls of the article leave it alone.
+    void set_correction(const Correction& correction);
+    /// Forgets the correction of document `id`; false when there was none.
+    bool remove_correction(const std::string& id);
+    /// Every correction, committed or not, ordered by document id.
+    std::vector<Correction> corrections() const;
     /// Changes not yet committed (documents upserted, states put, topics set).
     int pending_changes() const;
     /// The database directory this writer holds.
@@ -158,6 +188,8 @@ struct StoredArticle {
     Timestamp time{};
     /// "published" or "first_seen": which of the two `time` is.
     std::string time_source;
+    /// An analyst's correction of the status, when there is one (IndexReader attaches it).
+    std::optional<Correction> correction;
 };
 
 /// The article's current version, so that a caller can list every version as
@@ -275,6 +307,8 @@ public:
     std::optional<StoredArticle> find(const std::string& url_or_id);
     /// Number of documents.
     long long document_count();
+    /// Every correction of every database, ordered by document id.
+    std::vector<Correction> corrections();
 
 private:
     struct Impl;

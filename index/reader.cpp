@@ -16,6 +16,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "index/correction_codec.h"
 #include "index/query_text.h"
 #include "index/record_codec.h"
 #include "index/schema.h"
@@ -401,6 +402,16 @@ struct IndexReader::Impl {
         return groups;
     }
 
+    /// Attaches the analyst's correction of `article`, from whichever database holds one
+    /// (metadata is per database: a combined Database reads only its first).
+    void attach_correction(StoredArticle& article) {
+        for (const auto& part : parts)
+            if (auto c = index_detail::correction_of(part.db, article.id)) {
+                article.correction = std::move(c);
+                return;
+            }
+    }
+
     std::optional<Xapian::docid> docid_of(const std::string& url_or_id) {
         const bool looks_like_id =
             url_or_id.size() == 16 && url_or_id.find_first_not_of("0123456789abcdef") == std::string::npos;
@@ -530,6 +541,7 @@ SearchResponse IndexReader::search(const SearchRequest& request) {
             hit.rank = ++rank;
             try {
                 hit.article = index_detail::decode_document(it.get_document(), true);
+                impl_->attach_correction(hit.article);
             } catch (const IndexError& e) {
                 response.damaged.push_back(e.what()); // one bad record must not hide the others
                 continue;
@@ -565,8 +577,10 @@ std::vector<StoredArticle> IndexReader::timeline_articles(const TimelineRequest&
         const Xapian::MSet mset = enquire.get_mset(0, db.get_doccount());
         std::vector<StoredArticle> articles;
         articles.reserve(mset.size());
-        for (auto it = mset.begin(); it != mset.end(); ++it)
+        for (auto it = mset.begin(); it != mset.end(); ++it) {
             articles.push_back(index_detail::decode_document(it.get_document(), request.with_text));
+            impl_->attach_correction(articles.back());
+        }
         // Equal times come back in document-id order, which differs between shards: make
         // the order a property of the articles alone.
         std::stable_sort(articles.begin(), articles.end(), [](const StoredArticle& a, const StoredArticle& b) {
@@ -581,7 +595,9 @@ std::optional<StoredArticle> IndexReader::find(const std::string& url_or_id) {
     return impl_->with_reopen([&]() -> std::optional<StoredArticle> {
         const auto docid = impl_->docid_of(url_or_id);
         if (!docid) return std::nullopt;
-        return index_detail::decode_document(impl_->db.get_document(*docid), true);
+        StoredArticle article = index_detail::decode_document(impl_->db.get_document(*docid), true);
+        impl_->attach_correction(article);
+        return article;
     });
 }
 
@@ -603,6 +619,17 @@ std::string IndexReader::term_dump(const std::string& url_or_id) {
             }
             out += ']';
         }
+        return out;
+    });
+}
+
+std::vector<Correction> IndexReader::corrections() {
+    return impl_->with_reopen([&] {
+        std::map<std::string, Correction> by_id; // the first database holding one wins, as attach_correction reads
+        for (const auto& part : impl_->parts)
+            for (Correction& c : index_detail::all_corrections(part.db)) by_id.emplace(c.id, std::move(c));
+        std::vector<Correction> out;
+        for (auto& [id, c] : by_id) out.push_back(std::move(c));
         return out;
     });
 }

@@ -104,6 +104,11 @@ inline constexpr std::string_view kMetaSynonymGroups = "rumorwatch.synonym_group
 /// User metadata (not documents) so it never shows in searches or term statistics, and
 /// commits in the same transaction as the documents.
 inline constexpr std::string_view kMetaUrlStatePrefix = "crawl:";
+/// (v2) An analyst's correction of one article: key prefix + document id, value the
+/// Correction as JSON {"id","url","status","note","at"}. Metadata rather than document data
+/// so that a re-crawl, which rewrites the document, keeps it; written in the writer's
+/// transaction.
+inline constexpr std::string_view kMetaCorrectionPrefix = "correction:";
 
 /// The stemmer every document and query uses (mixed-language text: CJK n-grams are not
 /// stemmed, so one English stemmer is safe for Chinese articles too).

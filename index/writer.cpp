@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "index/correction_codec.h"
 #include "index/record_codec.h"
 #include "index/schema.h"
 #include "index/schema_check.h"
@@ -202,6 +203,38 @@ void IndexWriter::set_topics(const std::vector<Topic>& topics) {
         }
         db.set_metadata(key, all.dump(-1, ' ', false, json::error_handler_t::replace));
         ++impl_->pending;
+    } catch (const Xapian::Error& e) {
+        throw index_error(impl_->path, e);
+    }
+}
+
+// Corrections sit in metadata, like crawl state: upsert never touches them, so a re-crawl
+// that rewrites the document keeps the analyst's status.
+void IndexWriter::set_correction(const Correction& correction) {
+    if (correction.id.empty()) throw IndexError(impl_->path + ": a correction needs the article's document id");
+    try {
+        impl_->db.set_metadata(index_detail::correction_key(correction.id), index_detail::encode_correction(correction));
+        ++impl_->pending;
+    } catch (const Xapian::Error& e) {
+        throw index_error(impl_->path, e);
+    }
+}
+
+bool IndexWriter::remove_correction(const std::string& id) {
+    try {
+        const std::string key = index_detail::correction_key(id);
+        if (impl_->db.get_metadata(key).empty()) return false;
+        impl_->db.set_metadata(key, std::string()); // an empty value deletes the key
+        ++impl_->pending;
+        return true;
+    } catch (const Xapian::Error& e) {
+        throw index_error(impl_->path, e);
+    }
+}
+
+std::vector<Correction> IndexWriter::corrections() const {
+    try {
+        return index_detail::all_corrections(impl_->db);
     } catch (const Xapian::Error& e) {
         throw index_error(impl_->path, e);
     }

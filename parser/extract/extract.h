@@ -40,4 +40,8 @@ Article extract_article(std::string_view html_utf8, const ExtractOptions& option
 /// The Gumbo version recorded at build time ("Gumbo 0.10.1"), for `--version`.
 std::string gumbo_version();
 
+/// The UTC offset of the IANA zone `zone` ("Asia/Shanghai") at the instant `at`, in
+/// minutes east of UTC (daylight saving included); std::nullopt for an unknown zone.
+std::optional<int> zone_offset_minutes(std::string_view zone, Timestamp at);
+
 } // namespace rumorwatch

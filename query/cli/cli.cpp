@@ -48,6 +48,8 @@ std::unique_ptr<CLI::App> make_app(Action& action, Io& io) {
     add_init_command(*app, action, io);
     add_reindex_command(*app, action, io);
     add_import_warc_command(*app, action, io);
+    add_label_command(*app, action, io);
+    add_labels_command(*app, action, io);
     return app;
 }
 

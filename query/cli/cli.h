@@ -37,6 +37,8 @@ void add_classify_command(CLI::App& app, Action& action, Io& io);
 void add_reindex_command(CLI::App& app, Action& action, Io& io);
 void add_import_warc_command(CLI::App& app, Action& action, Io& io);
 void add_init_command(CLI::App& app, Action& action, Io& io);
+void add_label_command(CLI::App& app, Action& action, Io& io);
+void add_labels_command(CLI::App& app, Action& action, Io& io);
 
 /// The whole command line: every subcommand registered, global flags (-q, -v, --version)
 /// and the hidden generators (--man, --bash-completion). `action` and `io` must outlive it.

@@ -1,7 +1,9 @@
 /// \file
 /// `rumorwatch reindex --warc DIR` and `rumorwatch import-warc FILE…`: captured pages into the
 /// index with no network.
+#include <filesystem>
 #include <memory>
+#include <optional>
 #include <ostream>
 
 #include <CLI/CLI.hpp>
@@ -9,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "crawler/crawler.h"
+#include "index/index.h"
 #include "parser/core/core.h"
 #include "query/cli/cli.h"
 #include "query/cli/paths.h"
@@ -23,9 +26,23 @@ struct WarcArgs {
     std::vector<std::string> topics;
     std::string db;
     bool quiet = false;
+    std::string corrections_from; ///< reindex: the database whose corrections to carry over
 };
 
-int run_import(const WarcArgs& args, std::vector<std::string> files, Io& io) {
+/// The database a reindex rebuilds: --corrections-from, else the default database when
+/// --db names another folder; empty when the rebuild writes into the source itself.
+std::string corrections_source(const WarcArgs& args, const std::string& db) {
+    namespace fs = std::filesystem;
+    if (!args.corrections_from.empty()) return args.corrections_from;
+    const std::string source = default_db_path();
+    std::error_code ec;
+    if (!fs::exists(source, ec)) return {};
+    if (fs::exists(db, ec) && fs::equivalent(source, db, ec)) return {};
+    if (fs::weakly_canonical(source, ec) == fs::weakly_canonical(db, ec)) return {};
+    return source;
+}
+
+int run_import(const WarcArgs& args, std::vector<std::string> files, Io& io, bool carry_corrections = false) {
     WarcImportOptions options;
     options.config = load_config(args.config.empty() ? default_config_path() : args.config);
     if (args.topics.empty()) options.topics.push_back(load_topic(default_topic_path()));
@@ -33,8 +50,31 @@ int run_import(const WarcArgs& args, std::vector<std::string> files, Io& io) {
     options.db_path = args.db.empty() ? default_db_path() : args.db;
     options.files = std::move(files);
     options.quiet = args.quiet;
+    // Corrections are the analysts' work, not in any WARC file: read them from the database
+    // being rebuilt before the import, and write them into the new one after it.
+    std::string source;
+    std::optional<std::vector<Correction>> carried;
+    if (carry_corrections) {
+        source = corrections_source(args, options.db_path);
+        if (!source.empty()) carried = read_corrections(source);
+    }
     const CrawlSummary summary = import_warc(options, io.err);
     if (!args.quiet) print_summary(summary, io.out);
+    if (!source.empty()) {
+        if (!carried) {
+            io.err << "rumorwatch: warning: no corrections carried over: cannot read the database "
+                   << message_escape(source) << "\n";
+        } else {
+            if (!carried->empty()) {
+                IndexWriter writer(options.db_path);
+                for (const Correction& c : *carried) writer.set_correction(c);
+                writer.commit();
+            }
+            if (!args.quiet)
+                io.out << "Carried " << carried->size() << " correction" << (carried->size() == 1 ? "" : "s")
+                       << " by hand over from " << terminal_line(source) << "\n";
+        }
+    }
     // Everything readable is in; the records of damaged members are not, and cron must hear it.
     if (summary.damaged_members > 0)
         throw Error(std::to_string(summary.damaged_members) +
@@ -58,9 +98,12 @@ void add_reindex_command(CLI::App& app, Action& action, Io& io) {
     auto args = std::make_shared<WarcArgs>();
     CLI::App* cmd = app.add_subcommand("reindex", "Rebuild the index from captured pages (WARC files), with no network");
     cmd->add_option("--warc", args->warc_dir, "Folder of WARC files written by 'crawl --warc'")->required();
+    cmd->add_option("--corrections-from", args->corrections_from,
+                    "Database whose corrections by hand to carry over into --db (default: the default database, "
+                    "when --db names another folder)");
     add_common(cmd, *args);
     cmd->callback([&action, &io, args] {
-        action = [&io, args] { return run_import(*args, warc_files_in(args->warc_dir), io); };
+        action = [&io, args] { return run_import(*args, warc_files_in(args->warc_dir), io, true); };
     });
 }
 

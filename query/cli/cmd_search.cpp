@@ -1,5 +1,7 @@
 /// \file
 /// `rumorwatch search`: options → SearchRequest → IndexReader::search → text, JSON or CSV.
+#include <algorithm>
+#include <limits>
 #include <memory>
 #include <ostream>
 
@@ -11,6 +13,7 @@
 #include "parser/core/core.h"
 #include "query/cli/cli.h"
 #include "query/cli/options.h"
+#include "query/timeline/export/export.h"
 
 namespace rumorwatch {
 namespace {
@@ -27,6 +30,7 @@ struct SearchArgs {
     bool expand = false;
     bool all_copies = false;
     std::string format = "text";
+    std::string histogram; ///< day, week or month: attention over time instead of results
 };
 
 std::string terminal_piece(std::string_view text) { return terminal_escape(text, false); }
@@ -43,20 +47,25 @@ nlohmann::json facets_json(const std::vector<std::pair<std::string, long long>>&
     return out;
 }
 
+/// The status an analyst would see: a correction by hand wins over the analysis.
+RumorStatus shown_status(const StoredArticle& a) {
+    return a.correction ? a.correction->status : a.record.analysis.status;
+}
+
 nlohmann::json hit_json(const SearchHit& hit) {
     const StoredArticle& a = hit.article;
     const auto& r = a.record;
     const MarkedSpans marked = marked_spans(hit.snippet, kHighlightStart, kHighlightEnd);
     nlohmann::json spans = nlohmann::json::array();
     for (const auto& [b, e] : marked.spans) spans.push_back({b, e});
-    return {{"rank", hit.rank},
+    nlohmann::json j = {{"rank", hit.rank},
             {"id", a.id},
             {"url", r.article.canonical_url},
             {"title", r.article.title},
             {"outlet", r.outlet_id},
             {"tier", std::string(to_string(r.tier))},
             {"language", r.article.language},
-            {"status", std::string(to_string(r.analysis.status))},
+            {"status", std::string(to_string(shown_status(a)))},
             {"topic", r.analysis.topic_id},
             {"date", format_iso8601(a.time)},
             {"date_source", a.time_source},
@@ -65,6 +74,11 @@ nlohmann::json hit_json(const SearchHit& hit) {
             {"copies", hit.copies},
             {"snippet", marked.plain},
             {"highlights", spans}};
+    if (a.correction)
+        j["correction"] = {{"by_hand", true},
+                           {"analysed_status", std::string(to_string(r.analysis.status))},
+                           {"note", a.correction->note}};
+    return j;
 }
 
 void print_facets(std::ostream& out, const char* label, const std::vector<std::pair<std::string, long long>>& counts) {
@@ -94,7 +108,8 @@ void print_text(const SearchArgs& args, const SearchRequest& request, const Sear
     for (const SearchHit& hit : response.hits) {
         const auto& r = hit.article.record;
         out << (hit.rank < 10 ? " " : "") << hit.rank << ". " << display_day(hit.article) << "  "
-            << terminal_line(r.outlet_id) << "  " << to_string(r.analysis.status) << "  " << on
+            << terminal_line(r.outlet_id) << "  " << to_string(shown_status(hit.article))
+            << (hit.article.correction ? " (corrected by hand)" : "") << "  " << on
             << terminal_line(r.article.title.empty() ? "(no title)" : r.article.title) << off;
         if (hit.copies > 0) out << "  (+" << hit.copies << (hit.copies == 1 ? " copy)" : " copies)");
         out << "\n    " << terminal_line(r.article.canonical_url) << "\n";
@@ -127,15 +142,42 @@ void print_json(const SearchArgs& args, const SearchRequest& request, const Sear
 
 void print_csv(const SearchResponse& response, Io& io) {
     io.out << csv_row({"rank", "date", "date_source", "outlet", "status", "language", "title", "url", "copies",
-                       "snippet"});
+                       "snippet", "corrected_by_hand"});
     for (const auto& hit : response.hits) {
         const auto& a = hit.article;
         const auto& r = a.record;
         io.out << csv_row({std::to_string(hit.rank), format_iso8601(a.time), a.time_source, r.outlet_id,
-                           std::string(to_string(r.analysis.status)), r.article.language, r.article.title,
+                           std::string(to_string(shown_status(a))), r.article.language, r.article.title,
                            r.article.canonical_url, std::to_string(hit.copies),
-                           render_marked(hit.snippet, kHighlightStart, kHighlightEnd, "", "", plain_piece)});
+                           render_marked(hit.snippet, kHighlightStart, kHighlightEnd, "", "", plain_piece),
+                           a.correction ? "yes" : "no"});
     }
+}
+
+/// `search QUERY --histogram week`: every match (copies included: each is coverage) counted
+/// per bucket, by status (a correction by hand wins) and by language.
+int run_histogram(const SearchArgs& args, SearchRequest request, IndexReader& reader, Io& io) {
+    const auto bucket = bucket_from_string(args.histogram);
+    if (!bucket) throw InputError("--histogram: \"" + args.histogram + "\" is not day, week or month");
+    request.offset = 0;
+    request.limit = static_cast<int>(std::min<long long>(reader.document_count(), std::numeric_limits<int>::max()));
+    request.collapse_duplicates = false;
+    request.facets = false;
+    request.sort_by_date = false;
+    request.snippet_bytes = 0;
+    const SearchResponse response = reader.search(request);
+    std::vector<HistogramPoint> points;
+    points.reserve(response.hits.size());
+    for (const SearchHit& hit : response.hits)
+        points.push_back({hit.article.time, shown_status(hit.article), hit.article.record.article.language});
+    Histogram h = make_histogram(points, *bucket, request.since, request.until);
+    h.query = request.query;
+    if (args.format == "json") io.out << json_dump(histogram_to_json(h), 2) << "\n";
+    else if (args.format == "csv") write_histogram_csv(h, io.out);
+    else write_histogram_text(h, io.out);
+    for (const std::string& damaged : response.damaged)
+        io.err << "rumorwatch: warning: skipped a damaged match: " << message_escape(damaged) << "\n";
+    return response.damaged.empty() ? 0 : 1;
 }
 
 int run_search(const SearchArgs& args, Io& io) {
@@ -157,6 +199,7 @@ int run_search(const SearchArgs& args, Io& io) {
     request.collapse_duplicates = !args.all_copies;
 
     IndexReader reader(database_paths(args.dbs));
+    if (!args.histogram.empty()) return run_histogram(args, request, reader, io);
     const SearchResponse response = reader.search(request);
     if (args.format == "json") {
         print_json(args, request, response, io);
@@ -213,6 +256,10 @@ void add_search_command(CLI::App& app, Action& action, Io& io) {
                   "Show syndicated copies and near duplicates as results of their own");
     cmd->add_option("--format", args->format, "text (default), json or csv")
         ->check(CLI::IsMember({"text", "json", "csv"}));
+    cmd->add_option("--histogram", args->histogram,
+                    "Attention over time instead of results: every match counted per day, week or month, by status "
+                    "and language (empty buckets included)")
+        ->check(CLI::IsMember({"day", "week", "month"}));
     cmd->callback([&action, &io, args] { action = [&io, args] { return run_search(*args, io); }; });
 }
 

@@ -58,7 +58,7 @@ json versions_with_changes(const StoredArticle& a) {
 
 json article_json(const StoredArticle& a) {
     const auto& r = a.record;
-    return {{"id", a.id},
+    json j = {{"id", a.id},
             {"url", r.article.canonical_url},
             {"fetched_url", r.article.url},
             {"outlet", r.outlet_id},
@@ -75,6 +75,8 @@ json article_json(const StoredArticle& a) {
             {"analysis", r.analysis},
             {"other_topics", r.other_topics},
             {"versions", versions_with_changes(a)}};
+    j["correction"] = a.correction ? json(*a.correction) : json(nullptr);
+    return j;
 }
 
 std::string line(std::string_view text) { return terminal_line(text); }
@@ -137,6 +139,12 @@ void print_text(const StoredArticle& a, const std::vector<std::string>& republis
         status << " (topic " << line(r.analysis.topic_id) << ", confidence " << std::fixed << std::setprecision(2)
                << r.analysis.confidence << ")";
     field(out, "status", status.str());
+    if (a.correction) {
+        std::string c = std::string(to_string(a.correction->status)) + " (corrected by hand " +
+                        format_iso8601(a.correction->at) + ")";
+        if (!a.correction->note.empty()) c += ": " + line(a.correction->note);
+        field(out, "correction", c);
+    }
     for (const auto& other : r.other_topics) {
         std::ostringstream also;
         also << to_string(other.status) << " (topic " << line(other.topic_id) << ", confidence " << std::fixed

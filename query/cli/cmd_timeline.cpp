@@ -1,7 +1,10 @@
 /// \file
 /// `rumorwatch timeline`: stored articles -> Timeline -> the chosen format.
 #include <chrono>
+#include <filesystem>
 #include <fstream>
+#include <map>
+#include <memory>
 #include <iostream>
 
 #include <CLI/CLI.hpp>
@@ -11,6 +14,7 @@
 #include "crawler/crawler.h"
 #include "index/index.h"
 #include "parser/core/core.h"
+#include "parser/extract/extract.h"
 #include "query/cli/cli.h"
 #include "query/cli/options.h"
 #include "query/cli/paths.h"
@@ -30,7 +34,47 @@ struct TimelineArgs {
     std::string format = "text";
     std::string output;
     bool utc = false;
+    bool articles = false; ///< the article sheet instead of the story
+    std::string config;    ///< outlets file, for the outlets' time zones in the sheet
 };
+
+/// The outlets' zones from --config (or the default outlets file when there is one).
+OutletOffset outlet_zones(const TimelineArgs& args) {
+    std::string path = args.config;
+    if (path.empty()) {
+        std::error_code ec;
+        if (!std::filesystem::exists(default_config_path(), ec)) return {};
+        path = default_config_path();
+    }
+    auto zones = std::make_shared<std::map<std::string, std::string>>();
+    for (const Outlet& o : load_config(path).outlets) (*zones)[o.id] = o.timezone;
+    return [zones](const std::string& outlet, Timestamp at) -> std::optional<std::pair<std::string, int>> {
+        const auto it = zones->find(outlet);
+        if (it == zones->end()) return std::nullopt;
+        const auto offset = zone_offset_minutes(it->second, at);
+        if (!offset) return std::nullopt;
+        return std::make_pair(it->second, *offset);
+    };
+}
+
+/// `timeline --articles`: one row per article, for coding in a spreadsheet.
+int run_sheet(const TimelineArgs& args, const TimelineOptions& options, IndexReader& reader, std::ostream& out) {
+    if (args.format != "csv" && args.format != "json")
+        throw InputError("--articles writes csv or json, not \"" + args.format + "\" (give --format csv or json)");
+    TimelineRequest request;
+    request.topic_id = options.topic_id;
+    request.since = options.since;
+    request.until = options.until;
+    request.outlets = args.outlets;
+    request.languages = args.languages;
+    const std::vector<SheetRow> rows = article_sheet(reader.timeline_articles(request), options.topic_id,
+                                                     outlet_zones(args));
+    if (args.format == "csv") write_sheet_csv(rows, out);
+    else out << json_dump(sheet_to_json(rows), 2) << "\n";
+    out.flush();
+    if (!out) throw Error("writing the article sheet failed");
+    return 0;
+}
 
 int run_timeline(const TimelineArgs& args, Io& io) {
     static const std::vector<std::string> kFormats = {"text", "json", "csv", "md", "html", "atom"};
@@ -57,6 +101,14 @@ int run_timeline(const TimelineArgs& args, Io& io) {
     }
 
     IndexReader reader(database_paths(args.dbs));
+    if (args.articles) {
+        std::ofstream sheet_file;
+        if (!args.output.empty()) {
+            sheet_file.open(args.output, std::ios::binary);
+            if (!sheet_file) throw InputError("-o: cannot write " + args.output);
+        }
+        return run_sheet(args, options, reader, args.output.empty() ? io.out : sheet_file);
+    }
     // Without the body text, which no export shows: half the time of reading the articles.
     TimelineRequest request;
     request.topic_id = options.topic_id;
@@ -98,6 +150,13 @@ void add_timeline_command(CLI::App& app, Action& action, Io& io) {
     cmd->add_option("--lang", args->languages, "Only articles in this language (en, zh); may be repeated");
     cmd->add_option("--format", args->format, "text, json, csv, md, html or atom (default: text)");
     cmd->add_option("-o,--output", args->output, "Write to this file instead of standard output");
+    cmd->add_flag("--articles", args->articles,
+                  "The article sheet instead of the story: one row per article (local date and zone, outlet, tier, "
+                  "status, confidence, corrected by hand, evidence, cue, speaker, echo of, echoes, URL), as "
+                  "--format csv or json");
+    cmd->add_option("--config", args->config,
+                    "Outlets file, for the outlets' time zones in --articles (default: the user's outlets file, if "
+                    "any)");
     cmd->callback([&action, &io, args] { action = [&io, args] { return run_timeline(*args, io); }; });
 }
 

@@ -86,6 +86,13 @@ TimelineEntry to_entry(const StoredArticle& stored, const RumorAnalysis& analysi
         e.cue = m.cue;
         e.attribution = m.attribution;
     }
+    e.analysed_status = analysis.status;
+    if (stored.correction) {
+        // The analyst's word replaces the analysis; the entry says so wherever it is shown.
+        e.status = stored.correction->status;
+        e.corrected = true;
+        e.correction_note = stored.correction->note;
+    }
     e.dup_group = r.near_dup_group;
     e.day_only = a.published && !a.published->has_time_of_day;
     e.piece_kind = piece_kind(a);

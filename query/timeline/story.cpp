@@ -111,6 +111,9 @@ std::optional<Bucket> bucket_from_string(std::string_view name) {
     return std::nullopt;
 }
 
+Timestamp bucket_start_of(Timestamp t, Bucket bucket) { return bucket_start(t, bucket); }
+Timestamp bucket_end_of(Timestamp start, Bucket bucket) { return bucket_end(start, bucket); }
+
 int progress_rank(RumorStatus s) {
     switch (s) {
     case RumorStatus::speculation:

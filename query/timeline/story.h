@@ -48,6 +48,11 @@ struct TimelineEntry {
     std::string piece_kind;
     std::string echo_of;       ///< the origin's URL when the article is a copy of it
     std::string echo_signal;
+    /// An analyst corrected the status by hand (`rumorwatch label`): `status` is the
+    /// analyst's, `analysed_status` what the analysis said, `correction_note` why.
+    bool corrected = false;
+    RumorStatus analysed_status = RumorStatus::none;
+    std::string correction_note;
 
     bool operator==(const TimelineEntry&) const = default;
 };
@@ -66,6 +71,10 @@ struct TimelineEdit {
 enum class Bucket { day, week, month };
 std::string_view to_string(Bucket bucket);
 std::optional<Bucket> bucket_from_string(std::string_view name);
+/// First instant of the bucket holding `t` (UTC days; weeks start on Monday).
+Timestamp bucket_start_of(Timestamp t, Bucket bucket);
+/// First instant after the bucket that starts at `start`.
+Timestamp bucket_end_of(Timestamp start, Bucket bucket);
 
 /// What to build. Day buckets hold each article by its local publication day (its page's
 /// UTC offset), not the UTC day.

@@ -49,15 +49,17 @@ timeline --format csv -o "$out/timeline.csv"
 timeline --format md -o "$out/timeline.md"
 timeline --format html --bucket week -o "$out/timeline.html"
 timeline --format atom -o "$out/timeline.atom"
+timeline --articles --format csv --config "$here/outlets.json" -o "$out/articles.csv"
+"$bin" search Alibaba --expand --db "$out/db" --histogram week --format csv >"$out/attention.csv"
 if python3 "$top/tests/support/chromium_check.py" "$out/timeline.html" --screenshot "$out/timeline.png" \
-    --size 1200,1400 >"$work/chromium.json" 2>"$work/chromium.err"; then
+    --size 1200,900 --full-page >"$work/chromium.json" 2>"$work/chromium.err"; then
     :
 else
     echo "demo: warning: no screenshot (headless Chromium failed; see 'make deps')" >&2
 fi
 
 echo
-echo "demo: wrote $out/: db/ (the index), warc/ (captured responses), timeline.{txt,json,csv,md,html,png,atom}"
+echo "demo: wrote $out/: db/ (the index), warc/ (captured responses), timeline.{txt,json,csv,md,html,png,atom}, articles.csv, attention.csv"
 echo "demo: go on with, for example:"
 echo "  $bin search 'alibaba chairman' --db $out/db"
 echo "  $bin search '阿里巴巴 AND status:confirmed' --db $out/db --facets"

@@ -52,12 +52,91 @@ def run(url, extra, workdir, timeout):
     return proc, console, sorted(set(requests))
 
 
+def page_height(url, width, workdir, timeout):
+    """The page's laid-out height in CSS pixels at `width`, measured over the DevTools protocol
+    (--remote-debugging-pipe: requests on fd 3, answers on fd 4, NUL-terminated JSON), or
+    None when Chromium does not answer. No script runs in the page."""
+    import select
+    import time
+    to_browser_r, to_browser_w = os.pipe()
+    from_browser_r, from_browser_w = os.pipe()
+    cmd = [chromium_binary(), *BASE_FLAGS, "--user-data-dir=" + os.path.join(workdir, "profile-measure"),
+           "--remote-debugging-pipe", "--window-size=%d,800" % width, "about:blank"]
+
+    def child_fds():
+        os.dup2(to_browser_r, 3)
+        os.dup2(from_browser_w, 4)
+
+    proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            pass_fds=(3, 4), preexec_fn=child_fds)
+    os.close(to_browser_r)
+    os.close(from_browser_w)
+    deadline = time.monotonic() + timeout
+    buffer = b""
+    next_id = [0]
+
+    def send(method, params=None, session=None):
+        next_id[0] += 1
+        message = {"id": next_id[0], "method": method, "params": params or {}}
+        if session:
+            message["sessionId"] = session
+        os.write(to_browser_w, json.dumps(message).encode() + b"\0")
+        return next_id[0]
+
+    def receive(until):
+        nonlocal buffer
+        while time.monotonic() < deadline:
+            while b"\0" in buffer:
+                raw, buffer = buffer.split(b"\0", 1)
+                message = json.loads(raw)
+                if until(message):
+                    return message
+            ready, _, _ = select.select([from_browser_r], [], [], 0.5)
+            if ready:
+                chunk = os.read(from_browser_r, 65536)
+                if not chunk:
+                    return None
+                buffer += chunk
+        return None
+
+    try:
+        i = send("Target.createTarget", {"url": "about:blank"})
+        answer = receive(lambda m: m.get("id") == i)
+        target = answer["result"]["targetId"]
+        i = send("Target.attachToTarget", {"targetId": target, "flatten": True})
+        session = receive(lambda m: m.get("id") == i)["result"]["sessionId"]
+        i = send("Page.enable", session=session)
+        receive(lambda m: m.get("id") == i)
+        send("Page.navigate", {"url": url}, session=session)
+        receive(lambda m: m.get("method") == "Page.loadEventFired")
+        i = send("Page.getLayoutMetrics", session=session)
+        metrics = receive(lambda m: m.get("id") == i)["result"]
+        size = metrics.get("cssContentSize") or metrics.get("contentSize")
+        return int(size["height"] + 0.999)
+    except (TypeError, KeyError, ValueError, OSError):
+        return None
+    finally:
+        try:
+            send("Browser.close")
+        except OSError:
+            pass
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+        os.close(to_browser_w)
+        os.close(from_browser_r)
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("html")
     parser.add_argument("--screenshot")
     parser.add_argument("--size", default="1100,900")
     parser.add_argument("--timeout", type=int, default=60)
+    parser.add_argument("--full-page", action="store_true",
+                        help="make the screenshot as tall as the page (the --size height is the least)")
     args = parser.parse_args()
     url = "file://" + os.path.abspath(args.html)
     with tempfile.TemporaryDirectory(prefix="rw-chromium-") as workdir:
@@ -67,7 +146,14 @@ def main():
     if args.screenshot:
         with tempfile.TemporaryDirectory(prefix="rw-chromium-") as workdir:
             shot = os.path.abspath(args.screenshot)
-            proc2, console2, requests2 = run(url, ["--screenshot=" + shot, "--window-size=" + args.size,
+            size = args.size
+            if args.full_page:
+                width, height = (int(v) for v in args.size.split(","))
+                measured = page_height(url, width, workdir, args.timeout)
+                result["page_height"] = measured
+                if measured:
+                    size = "%d,%d" % (width, max(height, measured))
+            proc2, console2, requests2 = run(url, ["--screenshot=" + shot, "--window-size=" + size,
                                                    "--hide-scrollbars"], workdir, args.timeout)
             result["console"] += console2
             result["requests"] = sorted(set(result["requests"]) | set(requests2))

@@ -33,9 +33,16 @@ void write_timeline_atom(const Timeline& tl, const ExportContext& ctx, std::ostr
             << "</name></author>\n";
         if (e.url.starts_with("http://") || e.url.starts_with("https://"))
             out << "    <link rel=\"alternate\" href=\"" << xml_escape(e.url) << "\"/>\n";
+        // The bucket (--bucket) the step falls in, and how many articles that bucket had.
+        for (const BucketRow& row : tl.buckets)
+            if (row.start <= t.when && t.when < row.end)
+                out << "    <category scheme=\"urn:rumorwatch:" << to_string(tl.bucket) << "\" term=\""
+                    << xml_escape(bucket_label(row, tl.bucket)) << "\" label=\"" << row.total << " article"
+                    << (row.total == 1 ? "" : "s") << " that " << to_string(tl.bucket) << "\"/>\n";
         out << "    <category term=\"" << to_string(t.to) << "\"/>\n"
             << "    <summary type=\"text\">" << xml_escape(one_line(e.evidence));
         if (!e.attribution.empty()) out << " — " << xml_escape(e.attribution);
+        if (e.corrected) out << " (corrected by hand; the analysis said " << to_string(e.analysed_status) << ")";
         out << " (" << t.independent_sources << " independent source(s))</summary>\n"
             << "  </entry>\n";
     }

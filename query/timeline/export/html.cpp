@@ -59,7 +59,22 @@ void write_chart(const Timeline& tl, std::ostream& out) {
 
     out << "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " << num(kWidth) << " " << num(kHeight)
         << "\" role=\"img\" aria-label=\"Articles per status over time, with the rumor's state\">\n";
-    out << "<text x=\"4\" y=\"" << num(kTop + 8) << "\" class=\"axis\">" << max_total << "</text>\n";
+    // The y axis: a labelled grid line at round counts (1, 2 or 5 times a power of ten), so
+    // a bar's height can be read off, not only the tallest one's.
+    int step = 0;
+    for (int power = 1; step == 0; power *= 10)
+        for (int m : {1, 2, 5})
+            if (step == 0 && (max_total + power * m - 1) / (power * m) <= 5) step = power * m;
+    max_total = (max_total + step - 1) / step * step; // the top grid line is a round count too
+    const double mid = kTop + kBarsHeight / 2;
+    out << "<text x=\"10\" y=\"" << num(mid) << "\" transform=\"rotate(-90 10 " << num(mid)
+        << ")\" class=\"axis\" text-anchor=\"middle\">articles</text>\n";
+    for (int v = 0; v <= max_total; v += step) {
+        const double y = kTop + kBarsHeight - kBarsHeight * v / max_total;
+        out << "<line x1=\"" << num(kLeft) << "\" x2=\"" << num(kWidth - kRight) << "\" y1=\"" << num(y)
+            << "\" y2=\"" << num(y) << "\" class=\"grid\"/><text x=\"" << num(kLeft - 4) << "\" y=\"" << num(y + 4)
+            << "\" class=\"axis\" text-anchor=\"end\">" << v << "</text>\n";
+    }
     out << "<line x1=\"" << num(kLeft) << "\" x2=\"" << num(kWidth - kRight) << "\" y1=\"" << num(kTop + kBarsHeight)
         << "\" y2=\"" << num(kTop + kBarsHeight) << "\" class=\"base\"/>\n";
 
@@ -120,6 +135,9 @@ void write_entry_cell(const TimelineEntry& e, std::ostream& out) {
     out << "<a href=\"" << html_escape(e.url.starts_with("http") ? e.url : "#") << "\" rel=\"noreferrer\">"
         << html_escape(e.title.empty() ? e.url : e.title) << "</a> <span class=\"outlet\">"
         << html_escape(e.outlet_name) << " (" << to_string(e.tier) << ")</span>";
+    if (e.corrected)
+        out << " <span class=\"corrected\" title=\"" << html_escape(e.correction_note) << "\">corrected by hand ("
+            << to_string(e.analysed_status) << " → " << to_string(e.status) << ")</span>";
 }
 
 } // namespace
@@ -136,7 +154,7 @@ void write_timeline_html(const Timeline& tl, const ExportContext& ctx, std::ostr
            "color:#222;padding:0 1em}\n"
            "h1{font-size:1.5em;margin-bottom:.2em} .state{font-weight:600}\n"
            "svg{width:100%;height:auto;border:1px solid #ddd;background:#fafafa}\n"
-           "svg .axis{font-size:11px;fill:#555} svg .base{stroke:#999}\n"
+           "svg .axis{font-size:11px;fill:#555} svg .base{stroke:#999} svg .grid{stroke:#e4e4e4}\n"
            "svg .marker line{stroke:#333;stroke-dasharray:3 3} svg .marker text{font-size:10px;fill:#fff}\n"
            ".legend span{display:inline-block;margin-right:1em} .swatch{display:inline-block;width:.9em;height:.9em;"
            "vertical-align:-.1em;margin-right:.3em}\n"

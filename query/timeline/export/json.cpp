@@ -16,7 +16,7 @@ using nlohmann::json;
 json entry_json(const TimelineEntry& e) {
     json warc = nullptr;
     if (!e.warc_file.empty()) warc = {{"file", e.warc_file}, {"record_id", e.warc_record_id}};
-    return {{"id", e.id},
+    json j = {{"id", e.id},
             {"url", e.url},
             {"title", e.title},
             {"outlet", e.outlet_id},
@@ -38,6 +38,9 @@ json entry_json(const TimelineEntry& e) {
             {"piece_kind", e.piece_kind},
             {"echo_of", e.echo_of},
             {"echo_signal", e.echo_signal}};
+    if (e.corrected)
+        j["correction"] = {{"by_hand", true}, {"analysed_status", e.analysed_status}, {"note", e.correction_note}};
+    return j;
 }
 
 } // namespace
@@ -62,7 +65,7 @@ json transition_to_json(const Transition& t) {
 
 json timeline_to_json(const Timeline& tl, const ExportContext& context) {
     json buckets = json::array();
-    for (const BucketRow& row : tl.buckets) {
+    for (const BucketRow& row : all_buckets(tl)) {
         json counts = json::object();
         for (const auto& [status, count] : row.counts) counts[std::string(to_string(status))] = count;
         buckets.push_back({{"start", format_day(row.start)},

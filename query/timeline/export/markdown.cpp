@@ -46,6 +46,7 @@ void write_timeline_markdown(const Timeline& tl, const ExportContext& ctx, std::
         out << "- **" << format_day(t.when) << " — " << to_string(t.from) << " → " << to_string(t.to)
             << "**: [" << md(e.title) << "](" << md_url(e.url) << "), *" << md(e.outlet_name) << "*";
         if (!e.date_reliable) out << " (date not reliable: " << md(e.date_source) << ")";
+        if (e.corrected) out << " (corrected by hand; the analysis said " << to_string(e.analysed_status) << ")";
         out << "\n";
         if (!e.evidence.empty()) {
             out << "  > " << md(e.evidence);
@@ -73,6 +74,18 @@ void write_timeline_markdown(const Timeline& tl, const ExportContext& ctx, std::
     for (const FirstCoverage& f : tl.first_coverage)
         out << "- " << format_day(f.entry.when) << ": " << md(f.outlet_name) << " — [" << md(f.entry.title)
             << "](" << md_url(f.entry.url) << ")\n";
+    // Articles per bucket (--bucket), quiet buckets included.
+    const std::vector<BucketRow> rows = all_buckets(tl);
+    if (rows.empty()) return;
+    out << "\n## Articles by " << to_string(tl.bucket) << "\n\n| " << to_string(tl.bucket)
+        << " | articles | by status | state after |\n| --- | ---: | --- | --- |\n";
+    for (const BucketRow& row : rows) {
+        std::string counts;
+        for (const auto& [status, n] : row.counts)
+            counts += (counts.empty() ? "" : ", ") + std::string(to_string(status)) + " " + std::to_string(n);
+        out << "| " << bucket_label(row, tl.bucket) << " | " << row.total << " | " << md(counts) << " | "
+            << to_string(row.state) << " |\n";
+    }
 }
 
 } // namespace rumorwatch

@@ -37,6 +37,12 @@ void write_entry(const TimelineEntry& e, std::ostream& out) {
     out << "      " << clean(e.outlet_name.empty() ? e.outlet_id : e.outlet_name, 60) << " ("
         << to_string(e.tier) << ") — \"" << clean(e.title, kTitleChars) << "\"\n";
     out << "      " << clean(e.url, 200) << "\n";
+    if (e.corrected) {
+        out << "      corrected by hand: " << to_string(e.status) << " (the analysis said "
+            << to_string(e.analysed_status) << ")";
+        if (!e.correction_note.empty()) out << " — " << clean(e.correction_note, 200);
+        out << "\n";
+    }
     if (!e.evidence.empty()) {
         out << "      “" << clean(e.evidence, kEvidenceChars) << "”";
         if (!e.attribution.empty()) out << " — " << clean(e.attribution, 60);
@@ -133,7 +139,7 @@ void write_timeline_text(const Timeline& tl, const ExportContext& ctx, std::ostr
     out << "  " << pad("bucket", 13) << "total";
     for (const auto& [status, header] : kColumns) out << " " << pad(header, 4);
     out << "  " << pad("state after", 20) << "outlets\n";
-    for (const BucketRow& row : tl.buckets) {
+    for (const BucketRow& row : all_buckets(tl)) {
         char total[16];
         std::snprintf(total, sizeof total, "%5d", row.total);
         out << "  " << pad(bucket_label(row, tl.bucket), 13) << total;

@@ -132,7 +132,7 @@ TEST_CASE("search command: JSON has the documented shape", "[query]") {
 TEST_CASE("search command: CSV quotes per RFC 4180", "[query]") {
     const auto r = run({"search", "zebra OR macbook", "--sort", "date", "--format", "csv", "--db", db().path});
     REQUIRE(r.code == 0);
-    CHECK(r.out.rfind("rank,date,date_source,outlet,status,language,title,url,copies,snippet\r\n", 0) == 0);
+    CHECK(r.out.rfind("rank,date,date_source,outlet,status,language,title,url,copies,snippet,corrected_by_hand\r\n", 0) == 0);
     CHECK_THAT(r.out, Catch::Contains("1,2025-03-05T08:00:00Z,published,pacific-wire,none,en,Apple releases a new "
                                       "MacBook Air,https://pacific-wire.example/macbook,0,"));
     CHECK_THAT(r.out, Catch::Contains(",\"Pwned\x1b]0;owned\x07 \x1b[31mred\x1b[0m, \"\"quoted\"\"\","));
