@@ -55,6 +55,9 @@ int run_timeline(const TimelineArgs& args, Io& io) {
     }
 
     IndexReader reader(database_paths(args.dbs));
+    // A topic or outlet no article has is a typo: say so rather than draw an empty story.
+    reader.check_known_values("topic", {options.topic_id}, "--topic");
+    reader.check_known_values("outlet", args.outlets, "--outlet");
     // Without the body text, which no export shows: half the time of reading the articles.
     TimelineRequest request;
     request.topic_id = options.topic_id;
