@@ -36,7 +36,8 @@ void write_timeline_atom(const Timeline& tl, const ExportContext& ctx, std::ostr
         out << "    <category term=\"" << to_string(t.to) << "\"/>\n"
             << "    <summary type=\"text\">" << xml_escape(one_line(e.evidence));
         if (!e.attribution.empty()) out << " — " << xml_escape(e.attribution);
-        out << " (" << t.independent_sources << " independent source(s))</summary>\n"
+        out << " (" << t.independent_sources << " independent source" << (t.independent_sources == 1 ? "" : "s")
+            << ")</summary>\n"
             << "  </entry>\n";
     }
     out << "</feed>\n";
