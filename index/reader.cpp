@@ -352,18 +352,18 @@ std::size_t edit_distance(const std::string& a, const std::string& b) {
     return row[b.size()];
 }
 
-/// The tier bonus added to a relevance weight: a wire story outranks a blog post that uses
-/// the words as often. BM25 weights of a one- or two-word query are a few units, so the
-/// bonus moves an article past others of similar relevance, not past a much better match.
+/// The tier bonus added to a relevance weight, as a share of the best weight the query
+/// reaches alone: a wire story outranks a blog post that uses the words about as often,
+/// not one that matches much better, whatever the scale of the query's BM25 weights.
 constexpr std::pair<std::string_view, double> kTierBonus[] = {
-    {"wire", 1.5}, {"major", 1.1}, {"trade", 0.6}, {"blog", 0.0}};
+    {"wire", 0.25}, {"major", 0.15}, {"trade", 0.08}, {"blog", 0.0}};
 
-/// `query`, weighed as before plus the tier bonus of each matching article.
-Xapian::Query with_tier_bonus(const Xapian::Query& query) {
+/// `query`, weighed as before plus the tier bonus (times `scale`) of each matching article.
+Xapian::Query with_tier_bonus(const Xapian::Query& query, double scale) {
     std::vector<Xapian::Query> bonuses;
     for (const auto& [tier, bonus] : kTierBonus) {
         if (bonus <= 0) continue;
-        auto* source = new Xapian::FixedWeightPostingSource(bonus);
+        auto* source = new Xapian::FixedWeightPostingSource(bonus * scale);
         bonuses.emplace_back(Xapian::Query::OP_FILTER, Xapian::Query(source->release()),
                              Xapian::Query(schema::boolean_term(schema::kTier, tier)));
     }
@@ -408,14 +408,15 @@ struct Candidate {
     std::string outlet;
     std::set<std::string> words;
     long long copies = 0;
+    std::string tier;
 };
 
 /// Relevance order, fairer to sources: a later post of the same outlet whose title is
-/// near-identical to an earlier one folds into it (counted as a copy), and within each
-/// block of 10 ranks no outlet holds more than 3 (its further posts move to the next
-/// block). Xapian's order decides everything else.
+/// near-identical to an earlier one folds into it (counted as a copy); within each block
+/// of 10 ranks no outlet holds more than 3, and the first 5 hold no more than 3 of one
+/// tier, while others are left. Xapian's order decides everything else.
 std::vector<Candidate> diversify(std::vector<Candidate> candidates) {
-    constexpr std::size_t kBlock = 10, kPerOutlet = 3;
+    constexpr std::size_t kBlock = 10, kHead = 5, kPerOutlet = 3, kPerTierInHead = 3;
     std::vector<Candidate> kept;
     for (auto& c : candidates) {
         bool folded = false;
@@ -430,25 +431,26 @@ std::vector<Candidate> diversify(std::vector<Candidate> candidates) {
     }
     std::vector<Candidate> out;
     std::vector<bool> used(kept.size(), false);
-    std::size_t left = kept.size();
-    while (left > 0) {
-        std::map<std::string, std::size_t> in_block;
-        std::size_t placed = 0;
-        for (std::size_t i = 0; i < kept.size() && placed < kBlock; ++i) {
-            if (used[i] || in_block[kept[i].outlet] >= kPerOutlet) continue;
-            ++in_block[kept[i].outlet];
-            used[i] = true;
-            out.push_back(kept[i]);
-            ++placed;
-            --left;
+    std::map<std::string, std::size_t> in_block, tier_in_head;
+    for (std::size_t pos = 0; out.size() < kept.size(); ++pos) {
+        if (pos % kBlock == 0) {
+            in_block.clear();
+            tier_in_head.clear();
         }
-        if (placed == 0) // only one outlet is left: its posts keep their order
-            for (std::size_t i = 0; i < kept.size(); ++i)
-                if (!used[i]) {
-                    used[i] = true;
-                    out.push_back(kept[i]);
-                    --left;
-                }
+        const bool head = pos % kBlock < kHead;
+        std::size_t pick = kept.size();
+        for (int strictness = 2; strictness >= 0 && pick == kept.size(); --strictness)
+            for (std::size_t i = 0; i < kept.size(); ++i) {
+                if (used[i]) continue;
+                if (strictness >= 1 && in_block[kept[i].outlet] >= kPerOutlet) continue;
+                if (strictness >= 2 && head && tier_in_head[kept[i].tier] >= kPerTierInHead) continue;
+                pick = i;
+                break;
+            }
+        used[pick] = true;
+        ++in_block[kept[pick].outlet];
+        if (head) ++tier_in_head[kept[pick].tier];
+        out.push_back(kept[pick]);
     }
     return out;
 }
@@ -670,7 +672,12 @@ SearchResponse IndexReader::search(const SearchRequest& request) {
         for (RumorStatus s : request.statuses) statuses.emplace_back(to_string(s));
         query = filtered(db, query, request.outlets, statuses, request.languages, request.since, request.until);
 
-        if (!request.sort_by_date) query = with_tier_bonus(query);
+        if (!request.sort_by_date) {
+            Xapian::Enquire probe(db);
+            probe.set_query(query);
+            const double best = probe.get_mset(0, 1).get_max_attained();
+            query = with_tier_bonus(query, best > 0 ? best : 1.0);
+        }
 
         Xapian::Enquire enquire(db);
         enquire.set_query(query);
@@ -691,8 +698,14 @@ SearchResponse IndexReader::search(const SearchRequest& request) {
         // Counted exactly when cheap (at most kExactCountUpTo matches) and always with facets.
         const Xapian::doccount check_at_least =
             request.facets ? doccount : std::min<Xapian::doccount>(doccount, static_cast<Xapian::doccount>(kExactCountUpTo));
-        const auto count_from = [&](const Xapian::MSet& m) {
-            const auto lo = m.get_uncollapsed_matches_lower_bound(), hi = m.get_uncollapsed_matches_upper_bound();
+        // Counted apart, without collapsing or weighing: Xapian's uncollapsed bounds stay
+        // loose when a phrase is checked lazily, even with every match seen.
+        const auto count_from = [&](const Xapian::MSet&) {
+            Xapian::Enquire counter(db);
+            counter.set_query(query);
+            counter.set_weighting_scheme(Xapian::BoolWeight());
+            const Xapian::MSet m = counter.get_mset(0, 0, check_at_least);
+            const auto lo = m.get_matches_lower_bound(), hi = m.get_matches_upper_bound();
             if (lo == hi) response.total = static_cast<long long>(lo);
             response.total_at_least = static_cast<long long>(lo);
         };
@@ -737,14 +750,22 @@ SearchResponse IndexReader::search(const SearchRequest& request) {
             page.push_back(std::move(c));
         }
         if (rerank) {
-            // Titles are read only where one outlet has several candidates.
+            // Titles are read only where one outlet has several candidates, tiers once per outlet.
+            std::map<std::string, std::string> tier_of;
             for (Candidate& c : page) {
-                if (outlet_hits[c.outlet] < 2) continue;
+                const bool need_tier = !tier_of.count(c.outlet);
+                if (outlet_hits[c.outlet] < 2 && !need_tier) {
+                    c.tier = tier_of[c.outlet];
+                    continue;
+                }
                 try {
-                    c.words = title_words(index_detail::decode_document(c.it.get_document(), false).record.article.title);
+                    const StoredArticle a = index_detail::decode_document(c.it.get_document(), false);
+                    if (outlet_hits[c.outlet] >= 2) c.words = title_words(a.record.article.title);
+                    if (need_tier) tier_of[c.outlet] = std::string(to_string(a.record.tier));
                 } catch (const IndexError&) {
                     // Damaged: never folded; reported with the page below.
                 }
+                c.tier = tier_of[c.outlet];
             }
             page = diversify(std::move(page));
             page.erase(page.begin(), page.begin() + std::min<std::size_t>(offset, page.size()));
