@@ -737,6 +737,9 @@ SearchResponse IndexReader::search(const SearchRequest& request) {
             response.estimated_total = mset.get_matches_estimated();
             count_from(mset);
         }
+        // A correction only when nothing matched: a word Xapian finds no exact term for
+        // may still match through stemming ("announce"), and then needs no correction.
+        if (response.total_at_least > 0) response.did_you_mean.clear();
         response.parsed_query = query.get_description();
         if (request.facets) {
             response.status_facets = spy_counts(status_spy);
