@@ -203,6 +203,14 @@ inline constexpr std::size_t kMaxQueryBytes = 4096;
 /// count, a run of Chinese text is one word). Real queries have a handful.
 inline constexpr std::size_t kMaxQueryWords = 256;
 
+/// The one check of a date a user typed, for `date:` in queries and --since/--until alike:
+/// YYYY, YYYY-MM or YYYY-MM-DD (or a full ISO 8601 time) naming a day that exists. Empty
+/// when valid, else the message ("\"2025-13\" is not a date; expected ...").
+std::string date_value_error(std::string_view value);
+
+/// Up to this many matches a search counts exactly (SearchResponse::total) at little cost.
+inline constexpr long long kExactCountUpTo = 1000;
+
 /// A search request (the `search` command's options, minus output concerns).
 struct SearchRequest {
     std::string query; ///< Xapian query syntax with rumorwatch's fields; empty: everything
@@ -244,6 +252,15 @@ inline constexpr char kHighlightEnd = '\x02';
 struct SearchResponse {
     std::vector<SearchHit> hits;
     long long estimated_total = 0;
+    /// The exact number of matching articles (copies included, as the facets count them),
+    /// when the search counted them all: always with facets, otherwise when there are at
+    /// most kExactCountUpTo matches (cheap). std::nullopt when only estimated.
+    std::optional<long long> total;
+    /// When `total` is unknown: the number of matching articles there are at least.
+    long long total_at_least = 0;
+    /// The query with its misspelt words corrected from the database's spelling table
+    /// ("alibab" → "alibaba"); empty when every word is known or no correction exists.
+    std::string did_you_mean;
     std::vector<std::pair<std::string, long long>> status_facets;
     std::vector<std::pair<std::string, long long>> outlet_facets;
     /// The query as Xapian understood it (for --explain style debugging).
@@ -305,6 +322,12 @@ public:
     std::string term_dump(const std::string& url_or_id);
     /// An article by canonical URL or document id.
     std::optional<StoredArticle> find(const std::string& url_or_id);
+    /// Throws InputError when a value of `field` ("outlet", "topic" or "tier") names nothing
+    /// stored, naming `option` and the nearest known values (a typo is not "no coverage").
+    void check_known_values(std::string_view field, const std::vector<std::string>& values,
+                            const std::string& option);
+    /// The stored URLs (canonical and fetched) starting with `start` ("http://host/").
+    std::vector<std::string> stored_urls(const std::string& start);
     /// Number of documents.
     long long document_count();
     /// Every correction of every database, ordered by document id.

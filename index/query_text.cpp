@@ -1,6 +1,7 @@
 /// \file
 /// Alias expansion and syntax-error location on query text.
 #include "index/query_text.h"
+#include "index/index.h"
 
 #include <algorithm>
 #include <cctype>
@@ -448,3 +449,27 @@ SyntaxSpot locate_syntax_error(std::string_view query) {
 }
 
 } // namespace rumorwatch::index_detail
+
+namespace rumorwatch {
+
+std::string date_value_error(std::string_view value) {
+    const auto digits = [&](std::size_t from, std::size_t n) {
+        if (value.size() < from + n) return false;
+        for (std::size_t i = from; i < from + n; ++i)
+            if (value[i] < '0' || value[i] > '9') return false;
+        return true;
+    };
+    if (value.size() == 4 && digits(0, 4)) return {};
+    if (value.size() == 7 && digits(0, 4) && value[4] == '-' && digits(5, 2)) {
+        const int month = (value[5] - '0') * 10 + (value[6] - '0');
+        if (month >= 1 && month <= 12) return {};
+    } else if (value.size() >= 10 && parse_iso8601(value)) {
+        return {};
+    }
+    std::string message = "\"";
+    message.append(value);
+    message += "\" is not a date; expected YYYY-MM-DD (e.g. 2025-02-01), YYYY-MM or YYYY";
+    return message;
+}
+
+} // namespace rumorwatch

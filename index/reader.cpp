@@ -4,11 +4,14 @@
 #include "index/index.h"
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <set>
+#include <utility>
 #include <sstream>
 #include <thread>
 
@@ -334,6 +337,147 @@ std::vector<Part> open_path(const std::string& path) {
     return open_stub(path);
 }
 
+/// Edit distance between two ASCII-lower-cased strings (byte-wise), for "nearest known".
+std::size_t edit_distance(const std::string& a, const std::string& b) {
+    std::vector<std::size_t> row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        std::size_t diag = row[0];
+        row[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            const std::size_t up = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            diag = up;
+        }
+    }
+    return row[b.size()];
+}
+
+/// The tier bonus added to a relevance weight, as a share of the best weight the query
+/// reaches alone: a wire story outranks a blog post that uses the words about as often,
+/// not one that matches much better, whatever the scale of the query's BM25 weights.
+constexpr std::pair<std::string_view, double> kTierBonus[] = {
+    {"wire", 0.25}, {"major", 0.15}, {"trade", 0.08}, {"blog", 0.0}};
+
+/// `query`, weighed as before plus the tier bonus (times `scale`) of each matching article.
+Xapian::Query with_tier_bonus(const Xapian::Query& query, double scale) {
+    std::vector<Xapian::Query> bonuses;
+    for (const auto& [tier, bonus] : kTierBonus) {
+        if (bonus <= 0) continue;
+        auto* source = new Xapian::FixedWeightPostingSource(bonus * scale);
+        bonuses.emplace_back(Xapian::Query::OP_FILTER, Xapian::Query(source->release()),
+                             Xapian::Query(schema::boolean_term(schema::kTier, tier)));
+    }
+    return Xapian::Query(Xapian::Query::OP_AND_MAYBE, query,
+                         Xapian::Query(Xapian::Query::OP_OR, bonuses.begin(), bonuses.end()));
+}
+
+/// The lower-cased words of a title (each CJK character one word), for telling one
+/// outlet's near-identical posts apart from its different stories.
+std::set<std::string> title_words(const std::string& title) {
+    std::set<std::string> words;
+    std::string word;
+    for (std::size_t i = 0; i < title.size();) {
+        const auto b = static_cast<unsigned char>(title[i]);
+        if (b >= 0x80) {
+            if (!word.empty()) words.insert(std::exchange(word, {}));
+            const std::size_t n = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
+            words.insert(title.substr(i, n));
+            i += n;
+        } else if (std::isalnum(b)) {
+            word += static_cast<char>(std::tolower(b));
+            ++i;
+        } else {
+            if (!word.empty()) words.insert(std::exchange(word, {}));
+            ++i;
+        }
+    }
+    if (!word.empty()) words.insert(word);
+    return words;
+}
+
+bool near_identical_titles(const std::set<std::string>& a, const std::set<std::string>& b) {
+    if (a.empty() || b.empty()) return false;
+    std::size_t common = 0;
+    for (const auto& w : a) common += b.count(w);
+    return common * 10 >= std::max(a.size(), b.size()) * 6; // 60% of the longer title's words
+}
+
+/// One candidate of a relevance page before re-ranking.
+struct Candidate {
+    Xapian::MSetIterator it;
+    std::string outlet;
+    std::set<std::string> words;
+    long long copies = 0;
+    std::string tier;
+};
+
+/// Relevance order, fairer to sources: a later post of the same outlet whose title is
+/// near-identical to an earlier one folds into it (counted as a copy); within each block
+/// of 10 ranks no outlet holds more than 3, and the first 5 hold no more than 3 of one
+/// tier, while others are left. Xapian's order decides everything else.
+std::vector<Candidate> diversify(std::vector<Candidate> candidates) {
+    constexpr std::size_t kBlock = 10, kHead = 5, kPerOutlet = 3, kPerTierInHead = 3;
+    std::vector<Candidate> kept;
+    for (auto& c : candidates) {
+        bool folded = false;
+        for (auto& k : kept) {
+            if (k.outlet == c.outlet && near_identical_titles(k.words, c.words)) {
+                k.copies += 1 + c.copies;
+                folded = true;
+                break;
+            }
+        }
+        if (!folded) kept.push_back(std::move(c));
+    }
+    std::vector<Candidate> out;
+    std::vector<bool> used(kept.size(), false);
+    std::map<std::string, std::size_t> in_block, tier_in_head;
+    for (std::size_t pos = 0; out.size() < kept.size(); ++pos) {
+        if (pos % kBlock == 0) {
+            in_block.clear();
+            tier_in_head.clear();
+        }
+        const bool head = pos % kBlock < kHead;
+        std::size_t pick = kept.size();
+        for (int strictness = 2; strictness >= 0 && pick == kept.size(); --strictness)
+            for (std::size_t i = 0; i < kept.size(); ++i) {
+                if (used[i]) continue;
+                if (strictness >= 1 && in_block[kept[i].outlet] >= kPerOutlet) continue;
+                if (strictness >= 2 && head && tier_in_head[kept[i].tier] >= kPerTierInHead) continue;
+                pick = i;
+                break;
+            }
+        used[pick] = true;
+        ++in_block[kept[pick].outlet];
+        if (head) ++tier_in_head[kept[pick].tier];
+        out.push_back(kept[pick]);
+    }
+    return out;
+}
+
+/// The query's prefixed boolean terms whose field must name a value the database knows.
+constexpr std::pair<std::string_view, std::string_view> kCheckedFields[] = {
+    {"outlet", schema::kOutlet}, {"topic", schema::kTopic}, {"tier", schema::kTier}};
+
+/// Where `query` holds a wildcard that is not at the end of a word ("alib*a"), which Xapian
+/// reads as the word "alib" and "a"; std::nullopt when none.
+std::optional<std::size_t> inner_wildcard_column(std::string_view query) {
+    bool quoted = false;
+    std::size_t column = 0;
+    for (std::size_t i = 0; i < query.size(); ++i) {
+        const auto b = static_cast<unsigned char>(query[i]);
+        if ((b & 0xC0) != 0x80) ++column;
+        if (query[i] == '"') quoted = !quoted;
+        if (quoted || query[i] != '*' || i + 1 >= query.size()) continue;
+        const auto next = static_cast<unsigned char>(query[i + 1]);
+        if (i > 0 && (std::isalnum(next) || next >= 0x80) &&
+            (std::isalnum(static_cast<unsigned char>(query[i - 1])) || static_cast<unsigned char>(query[i - 1]) >= 0x80))
+            return column;
+    }
+    return std::nullopt;
+}
+
 } // namespace
 
 struct IndexReader::Impl {
@@ -412,6 +556,35 @@ struct IndexReader::Impl {
             }
     }
 
+    /// The values of a boolean field stored in any database ("pacific-wire", ...).
+    std::vector<std::string> known_values(std::string_view prefix) {
+        std::vector<std::string> out;
+        const std::string p(prefix);
+        for (auto t = db.allterms_begin(p); t != db.allterms_end(p); ++t) out.push_back((*t).substr(p.size()));
+        return out;
+    }
+
+    /// Throws InputError when no article carries `value` in `field`, naming the nearest
+    /// known values: a typo must not read as "no coverage".
+    void check_known(std::string_view field, std::string_view prefix, const std::string& value,
+                     const std::string& where) {
+        if (db.get_doccount() == 0 || db.term_exists(schema::boolean_term(prefix, value))) return;
+        std::vector<std::pair<std::size_t, std::string>> ranked;
+        const std::string wanted = text::to_lower_ascii(value);
+        for (auto& known : known_values(prefix)) {
+            const bool contains = !wanted.empty() && (known.find(wanted) != std::string::npos ||
+                                                      wanted.find(known) != std::string::npos);
+            ranked.emplace_back(contains ? 0 : edit_distance(wanted, known), std::move(known));
+        }
+        std::sort(ranked.begin(), ranked.end());
+        std::string nearest;
+        for (std::size_t i = 0; i < ranked.size() && i < 3; ++i)
+            nearest += (nearest.empty() ? "" : ", ") + ranked[i].second;
+        throw InputError(where + ": no " + std::string(field) + " \"" + value + "\" in the database" +
+                         (nearest.empty() ? std::string(" (it holds none)")
+                                          : " (nearest known: " + nearest + "; `rumorwatch stats` lists them)"));
+    }
+
     std::optional<Xapian::docid> docid_of(const std::string& url_or_id) {
         const bool looks_like_id =
             url_or_id.size() == 16 && url_or_id.find_first_not_of("0123456789abcdef") == std::string::npos;
@@ -479,6 +652,10 @@ SearchResponse IndexReader::search(const SearchRequest& request) {
             index_detail::add_alias_groups(qp, db, groups, field_error);
         }
         if (const auto spot = index_detail::find_proximity_error(shown)) throw malformed(*spot, "");
+        if (const auto column = inner_wildcard_column(shown))
+            throw malformed(index_detail::SyntaxSpot{*column, "a wildcard works only at the end of a word"},
+                            ": write the start of the word and * (alib*), not * inside it");
+        const bool spelling = text == shown; // a rewritten query's correction would not be the user's
         text = index_detail::bracket_cjk_runs(index_detail::bracket_proximity_chains(text));
         Xapian::Query query = Xapian::Query::MatchAll;
         if (text.find_first_not_of(' ') != std::string::npos) {
@@ -486,16 +663,32 @@ SearchResponse IndexReader::search(const SearchRequest& request) {
             // brackets, quotes and operators where they were.
             if (const auto spot = index_detail::find_unbalanced(shown)) throw malformed(*spot, "");
             try {
-                query = qp.parse_query(text, index_detail::query_parser_flags());
+                query = qp.parse_query(text, index_detail::query_parser_flags() |
+                                                 (spelling ? Xapian::QueryParser::FLAG_SPELLING_CORRECTION : 0u));
             } catch (const Xapian::QueryParserError& e) {
                 throw malformed(index_detail::locate_syntax_error(shown), ": " + e.get_msg());
             }
             if (!field_error->empty()) throw InputError("malformed query: " + *field_error);
             if (query.empty()) query = Xapian::Query::MatchAll; // only stop words or punctuation
         }
+        // An outlet, topic or tier no article has is a typo, not "no coverage".
+        for (auto t = query.get_unique_terms_begin(); t != query.get_unique_terms_end(); ++t)
+            for (const auto& [field, prefix] : kCheckedFields)
+                if ((*t).rfind(prefix, 0) == 0 && !db.term_exists(*t))
+                    impl_->check_known(field, prefix, (*t).substr(prefix.size()), std::string(field) + ":");
+        for (const auto& outlet : request.outlets) impl_->check_known("outlet", schema::kOutlet, outlet, "--outlet");
+        std::string did_you_mean;
+        if (spelling && text.find_first_not_of(' ') != std::string::npos) did_you_mean = qp.get_corrected_query_string();
         std::vector<std::string> statuses;
         for (RumorStatus s : request.statuses) statuses.emplace_back(to_string(s));
         query = filtered(db, query, request.outlets, statuses, request.languages, request.since, request.until);
+
+        if (!request.sort_by_date) {
+            Xapian::Enquire probe(db);
+            probe.set_query(query);
+            const double best = probe.get_mset(0, 1).get_max_attained();
+            query = with_tier_bonus(query, best > 0 ? best : 1.0);
+        }
 
         Xapian::Enquire enquire(db);
         enquire.set_query(query);
@@ -510,33 +703,93 @@ SearchResponse IndexReader::search(const SearchRequest& request) {
         }
         const auto offset = static_cast<Xapian::doccount>(request.offset);
         const auto limit = static_cast<Xapian::doccount>(request.limit);
+        const auto doccount = static_cast<Xapian::doccount>(db.get_doccount());
         SearchResponse response;
+        response.did_you_mean = did_you_mean;
+        // Counted exactly when cheap (at most kExactCountUpTo matches) and always with facets.
+        const Xapian::doccount check_at_least =
+            request.facets ? doccount : std::min<Xapian::doccount>(doccount, static_cast<Xapian::doccount>(kExactCountUpTo));
+        // Counted apart, without collapsing or weighing: Xapian's uncollapsed bounds stay
+        // loose when a phrase is checked lazily, even with every match seen.
+        const auto count_from = [&](const Xapian::MSet&) {
+            Xapian::Enquire counter(db);
+            counter.set_query(query);
+            counter.set_weighting_scheme(Xapian::BoolWeight());
+            const Xapian::MSet m = counter.get_mset(0, 0, check_at_least);
+            const auto lo = m.get_matches_lower_bound(), hi = m.get_matches_upper_bound();
+            if (lo == hi) response.total = static_cast<long long>(lo);
+            response.total_at_least = static_cast<long long>(lo);
+        };
+        // Relevance pages are re-ranked (diversify()) over a window from the first result,
+        // wide enough to fill the page after folding and moving posts; past kRerankUpTo
+        // results, Xapian's order stands.
+        constexpr Xapian::doccount kRerankUpTo = 200, kRerankExtra = 40;
+        const bool rerank = !request.sort_by_date && offset + limit <= kRerankUpTo && limit > 0;
         Xapian::MSet mset;
         if (request.sort_by_date && !request.facets) { // facets must see every match anyway
             bool from_window = false;
             mset = date_sorted_page(enquire, db, query, request.oldest_first, request.since, request.until, offset,
                                     limit, from_window);
             response.estimated_total = mset.get_matches_estimated();
-            if (from_window) {
-                // The estimate of the whole query, not of the window (what relevance order
-                // would say), and never fewer than the results already passed.
-                enquire.set_query(query);
-                response.estimated_total = std::max<long long>(enquire.get_mset(0, 0).get_matches_estimated(),
+            // The count (and the estimate) of the whole query, not of the window, and never
+            // fewer than the results already passed.
+            enquire.set_query(query);
+            const Xapian::MSet counted = enquire.get_mset(0, 0, check_at_least);
+            count_from(counted);
+            if (from_window)
+                response.estimated_total = std::max<long long>(counted.get_matches_estimated(),
                                                                static_cast<long long>(offset + mset.size()));
-            }
-        } else {
-            mset = enquire.get_mset(offset, limit, request.facets ? db.get_doccount() : 0);
+        } else if (rerank) {
+            mset = enquire.get_mset(0, offset + limit + kRerankExtra, check_at_least);
             response.estimated_total = mset.get_matches_estimated();
+            count_from(mset);
+        } else {
+            mset = enquire.get_mset(offset, limit, check_at_least);
+            response.estimated_total = mset.get_matches_estimated();
+            count_from(mset);
         }
+        // A correction only when nothing matched: a word Xapian finds no exact term for
+        // may still match through stemming ("announce"), and then needs no correction.
+        if (response.total_at_least > 0) response.did_you_mean.clear();
         response.parsed_query = query.get_description();
         if (request.facets) {
             response.status_facets = spy_counts(status_spy);
             response.outlet_facets = spy_counts(outlet_spy);
         }
+        std::vector<Candidate> page;
+        std::map<std::string, int> outlet_hits;
+        for (auto it = mset.begin(); it != mset.end(); ++it) {
+            Candidate c{it, {}, {}, static_cast<long long>(it.get_collapse_count())};
+            if (rerank) ++outlet_hits[c.outlet = it.get_document().get_value(schema::kOutletSlot)];
+            page.push_back(std::move(c));
+        }
+        if (rerank) {
+            // Titles are read only where one outlet has several candidates, tiers once per outlet.
+            std::map<std::string, std::string> tier_of;
+            for (Candidate& c : page) {
+                const bool need_tier = !tier_of.count(c.outlet);
+                if (outlet_hits[c.outlet] < 2 && !need_tier) {
+                    c.tier = tier_of[c.outlet];
+                    continue;
+                }
+                try {
+                    const StoredArticle a = index_detail::decode_document(c.it.get_document(), false);
+                    if (outlet_hits[c.outlet] >= 2) c.words = title_words(a.record.article.title);
+                    if (need_tier) tier_of[c.outlet] = std::string(to_string(a.record.tier));
+                } catch (const IndexError&) {
+                    // Damaged: never folded; reported with the page below.
+                }
+                c.tier = tier_of[c.outlet];
+            }
+            page = diversify(std::move(page));
+            page.erase(page.begin(), page.begin() + std::min<std::size_t>(offset, page.size()));
+            if (page.size() > limit) page.resize(limit);
+        }
         const Xapian::Stem stemmer = index_detail::make_stemmer();
         const std::vector<std::string> words = index_detail::snippet_words(query);
         int rank = request.offset;
-        for (auto it = mset.begin(); it != mset.end(); ++it) {
+        for (const Candidate& c : page) {
+            const Xapian::MSetIterator& it = c.it;
             SearchHit hit;
             hit.rank = ++rank;
             try {
@@ -547,7 +800,7 @@ SearchResponse IndexReader::search(const SearchRequest& request) {
                 continue;
             }
             hit.weight = it.get_weight();
-            hit.copies = it.get_collapse_count();
+            hit.copies = c.copies;
             if (request.snippet_bytes > 0) {
                 const Article& a = hit.article.record.article;
                 const std::string& source = !a.text.empty() ? a.text : !a.description.empty() ? a.description : a.title;
@@ -630,6 +883,26 @@ std::vector<Correction> IndexReader::corrections() {
             for (Correction& c : index_detail::all_corrections(part.db)) by_id.emplace(c.id, std::move(c));
         std::vector<Correction> out;
         for (auto& [id, c] : by_id) out.push_back(std::move(c));
+        return out;
+    });
+}
+
+void IndexReader::check_known_values(std::string_view field, const std::vector<std::string>& values,
+                                     const std::string& option) {
+    impl_->with_reopen([&] {
+        for (const auto& [name, prefix] : kCheckedFields)
+            if (name == field)
+                for (const auto& v : values) impl_->check_known(field, prefix, v, option);
+        return 0;
+    });
+}
+
+std::vector<std::string> IndexReader::stored_urls(const std::string& start) {
+    return impl_->with_reopen([&] {
+        std::vector<std::string> out;
+        const std::string prefix = std::string(schema::kUrl) + start;
+        for (auto t = impl_->db.allterms_begin(prefix); t != impl_->db.allterms_end(prefix); ++t)
+            out.push_back((*t).substr(schema::kUrl.size()));
         return out;
     });
 }

@@ -232,13 +232,29 @@ Xapian::Document build_document(const StoredArticle& s, Xapian::TermGenerator& t
         tg.increase_termpos(kFieldGap);
     }
     tg.index_text(a.text);
-    for (const auto& author : a.authors)
-        tg.index_text_without_positions(author, 1, std::string(schema::kAuthor));
+    // Authors with positions, so `author:"wen jiahui"` is a phrase over one byline.
+    for (const auto& author : a.authors) {
+        tg.increase_termpos(kFieldGap);
+        tg.index_text(author, 1, std::string(schema::kAuthor));
+    }
     drop_stemmed_cjk_terms(doc);
 
     // Boolean filters.
     add_boolean(doc, schema::kLanguage, a.language);
-    for (const auto& k : a.keywords) add_boolean(doc, schema::kKeyword, k);
+    for (const auto& k : a.keywords) {
+        add_boolean(doc, schema::kKeyword, k);
+        // Each word of a keyword of several words too, so keyword:ai finds "apple ai".
+        std::string word;
+        const auto flush = [&] {
+            if (!word.empty() && word.size() < k.size()) add_boolean(doc, schema::kKeyword, word);
+            word.clear();
+        };
+        for (char c : k) {
+            if (c == ' ' || c == '\t' || c == '-' || c == '/' || c == ',' || c == '.') flush();
+            else word += c;
+        }
+        flush();
+    }
     add_boolean(doc, schema::kOutlet, r.outlet_id);
     add_boolean(doc, schema::kTier, to_string(r.tier));
     add_boolean(doc, schema::kStatus, to_string(r.analysis.status));

@@ -38,11 +38,14 @@ inline constexpr std::string_view kUrl = "U";
 inline constexpr std::string_view kHost = "H";
 /// Title words (free text, positional, Omega's S), for `title:`.
 inline constexpr std::string_view kTitle = "S";
-/// Author words (free text, no positions, Omega's A), for `author:`.
+/// Author words (free text, positional since issue 22 for `author:"a phrase"`; older
+/// documents have none until reindexed; Omega's A), for `author:`.
 inline constexpr std::string_view kAuthor = "A";
 /// Language of the article, BCP 47 primary tag ("en", "zh"; Omega's L).
 inline constexpr std::string_view kLanguage = "L";
-/// Keywords the page declares (meta keywords, JSON-LD), lower-cased (Omega's K).
+/// Keywords the page declares (meta keywords, JSON-LD), lower-cased (Omega's K): each
+/// keyword whole, and (since issue 22) each word of a keyword of several words
+/// ("apple ai" also gives "ai"), so `keyword:ai` finds it.
 inline constexpr std::string_view kKeyword = "K";
 /// Publication (or first-seen) day "YYYYMMDD", month "YYYYMM", year "YYYY" (Omega's D/M/Y).
 inline constexpr std::string_view kDay = "D";
@@ -100,6 +103,13 @@ inline constexpr std::string_view kMetaCjk = "rumorwatch.cjk";            ///< "
 inline constexpr std::string_view kMetaValuesMap = "rumorwatch.valuesmap"; ///< JSON name→slot
 /// Topic alias groups as JSON, a copy of the synonyms for databases read remotely.
 inline constexpr std::string_view kMetaSynonymGroups = "rumorwatch.synonym_groups";
+/// Spelling data (Xapian's spelling table, no version bump: readers that do not use it
+/// ignore it): every unprefixed word the term generator indexes, with its frequency, added
+/// by IndexWriter (TermGenerator::FLAG_SPELLING) so a search can suggest "did you mean"
+/// (QueryParser::FLAG_SPELLING_CORRECTION). Documents indexed before issue 22 add none
+/// until reindexed.
+inline constexpr std::string_view kSpellingData = "xapian spelling table";
+
 /// Crawl state of one URL: key prefix + hash of the URL, value the UrlState as JSON.
 /// User metadata (not documents) so it never shows in searches or term statistics, and
 /// commits in the same transaction as the documents.

@@ -5,6 +5,7 @@
 #include <memory>
 #include <string>
 
+#include "index/index.h"
 #include "index/query_text.h"
 #include "index/schema.h"
 #include "parser/core/core.h"
@@ -22,6 +23,16 @@ public:
 
 private:
     std::string prefix_;
+};
+
+/// `site:www.dfshuma.example` → the host term without "www.", as schema::site_of writes it.
+class SiteFieldProcessor : public Xapian::FieldProcessor {
+public:
+    Xapian::Query operator()(const std::string& value) override {
+        std::string host = text::to_lower_ascii(value);
+        if (host.rfind("www.", 0) == 0) host.erase(0, 4);
+        return Xapian::Query(schema::boolean_term(schema::kHost, host));
+    }
 };
 
 /// Records the first bad field value and matches nothing. Field processors must not throw:
@@ -62,6 +73,8 @@ class DateFieldProcessor : public Xapian::FieldProcessor {
 public:
     explicit DateFieldProcessor(std::shared_ptr<std::string> error) : error_(std::move(error)) {}
     Xapian::Query operator()(const std::string& value) override {
+        if (const std::string bad = date_value_error(value); !bad.empty())
+            return field_error(*error_, "date: " + bad);
         if (value.size() == 4 && all_digits(value))
             return Xapian::Query(std::string(schema::kYear) + value);
         if (value.size() == 7 && value[4] == '-' && all_digits(value.substr(0, 4)) &&
@@ -73,6 +86,26 @@ public:
                                  value.substr(8));
         return field_error(*error_, "date: expects YYYY, YYYY-MM, YYYY-MM-DD or a range "
                                     "YYYY-MM-DD..YYYY-MM-DD, not \"" + value + "\"");
+    }
+
+private:
+    std::shared_ptr<std::string> error_;
+};
+
+/// `date:A..B`: each end checked by the one date parser (an impossible day is an error, not
+/// an empty result), then Xapian's DateRangeProcessor on the YYYYMMDD slot.
+class CheckedDateRangeProcessor : public Xapian::DateRangeProcessor {
+public:
+    explicit CheckedDateRangeProcessor(std::shared_ptr<std::string> error)
+        : Xapian::DateRangeProcessor(schema::kPublishedDaySlot, "date:"), error_(std::move(error)) {}
+    Xapian::Query operator()(const std::string& begin, const std::string& end) override {
+        for (const std::string* v : {&begin, &end}) {
+            const std::string bare = v == &begin && begin.rfind("date:", 0) == 0 ? begin.substr(5) : *v;
+            if (bare.empty()) continue;
+            if (const std::string bad = date_value_error(bare); !bad.empty())
+                return field_error(*error_, "date: " + bad);
+        }
+        return Xapian::DateRangeProcessor::operator()(begin, end);
     }
 
 private:
@@ -193,15 +226,15 @@ Xapian::QueryParser make_query_parser(const Xapian::Database& db, std::shared_pt
     const std::pair<const char*, std::string_view> booleans[] = {
         {"outlet", schema::kOutlet}, {"lang", schema::kLanguage},  {"entity", schema::kEntity},
         {"source", schema::kSource}, {"topic", schema::kTopic},    {"host", schema::kHost},
-        {"site", schema::kHost},     {"keyword", schema::kKeyword}, {"tier", schema::kTier},
+        {"keyword", schema::kKeyword}, {"tier", schema::kTier},
         {"dup", schema::kDupGroup},  {"says", schema::kMentionStatus}};
     for (const auto& [field, prefix] : booleans)
         qp.add_boolean_prefix(field, (new LowercaseFieldProcessor(prefix))->release());
+    qp.add_boolean_prefix("site", (new SiteFieldProcessor())->release());
     qp.add_boolean_prefix("status", (new StatusFieldProcessor(field_error))->release());
     qp.add_boolean_prefix("date", (new DateFieldProcessor(field_error))->release());
     // date:2025-02-01..2025-03-01 (either end may be left open); the slot holds YYYYMMDD.
-    qp.add_rangeprocessor(
-        (new Xapian::DateRangeProcessor(schema::kPublishedDaySlot, "date:"))->release());
+    qp.add_rangeprocessor((new CheckedDateRangeProcessor(field_error))->release());
     return qp;
 }
 

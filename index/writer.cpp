@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <map>
+#include <set>
 
 #include <xapian.h>
 
@@ -63,6 +64,11 @@ IndexWriter::IndexWriter(const std::string& path) : impl_(std::make_unique<Impl>
             impl_->db.commit();
         }
         impl_->begin();
+        // The spelling table (schema.h, "Spelling data"): every unprefixed word indexed
+        // feeds it, so a search for "alibab" can say "did you mean alibaba".
+        impl_->termgen.set_database(impl_->db);
+        impl_->termgen.set_flags(Xapian::TermGenerator::FLAG_SPELLING,
+                                  Xapian::TermGenerator::flags(~Xapian::TermGenerator::FLAG_SPELLING));
     } catch (const Xapian::Error& e) {
         throw index_error(path, e);
     }
@@ -181,6 +187,16 @@ void IndexWriter::set_topics(const std::vector<Topic>& topics) {
                 for (const auto& group : all[topic.id])
                     for (const auto& alias : group) db.clear_synonyms(text::to_lower_ascii(alias.get<std::string>()));
             json groups = json::array();
+            // A product's aliases first: expand_aliases() gives an alias to the first group
+            // holding it, so "qwen" expands to the product (Qwen, 通义千问), not the company.
+            for (const TopicEntity& entity : topic.entities)
+                for (const auto& product : entity.products) {
+                    if (product.size() < 2) continue;
+                    for (const auto& from : product)
+                        for (const auto& to : product)
+                            if (&from != &to) db.add_synonym(text::to_lower_ascii(from), text::to_lower_ascii(to));
+                    groups.push_back(product);
+                }
             for (const TopicEntity& entity : topic.entities) {
                 std::vector<std::string> group;
                 std::map<std::string, bool> seen;
@@ -194,9 +210,13 @@ void IndexWriter::set_topics(const std::vector<Topic>& topics) {
                 add(entity.name);
                 for (const auto& alias : entity.aliases) add(alias);
                 if (group.size() < 2) continue;
+                std::set<std::string> product_aliases;
+                for (const auto& product : entity.products)
+                    for (const auto& alias : product) product_aliases.insert(text::to_lower_ascii(alias));
                 for (const auto& from : group)
                     for (const auto& to : group)
-                        if (&from != &to) db.add_synonym(text::to_lower_ascii(from), text::to_lower_ascii(to));
+                        if (&from != &to && !product_aliases.count(text::to_lower_ascii(from)))
+                            db.add_synonym(text::to_lower_ascii(from), text::to_lower_ascii(to));
                 groups.push_back(group);
             }
             all[topic.id] = groups;

@@ -92,7 +92,7 @@ std::string fold(std::string s) {
 
 TopicEntity parse_entity(const json& j, const std::string& file, const std::string& path) {
     if (!j.is_object()) fail(file, path, "expected an object");
-    reject_unknown(j, file, path, {"id", "name", "aliases", "party"});
+    reject_unknown(j, file, path, {"id", "name", "aliases", "party", "products"});
     TopicEntity e;
     e.id = non_empty_string(require(j, file, path, "id"), file, path + ".id");
     if (!is_plain_id(e.id))
@@ -103,6 +103,24 @@ TopicEntity parse_entity(const json& j, const std::string& file, const std::stri
     e.party = party.get<bool>();
     e.aliases_by_language = phrases_by_language(require(j, file, path, "aliases"), file, path + ".aliases");
     e.aliases = flatten(e.aliases_by_language);
+    if (const auto it = j.find("products"); it != j.end()) {
+        if (!it->is_array()) fail(file, path + ".products", "expected an array of alias lists");
+        for (std::size_t i = 0; i < it->size(); ++i) {
+            const std::string where = path + ".products[" + std::to_string(i) + "]";
+            const json& list = (*it)[i];
+            if (!list.is_array() || list.empty()) fail(file, where, "expected a non-empty array of aliases");
+            std::vector<std::string> product;
+            for (const auto& alias : list) {
+                if (!alias.is_string()) fail(file, where, "expected strings");
+                const std::string a = alias.get<std::string>();
+                bool known = false;
+                for (const auto& other : e.aliases) known |= fold(other) == fold(a);
+                if (!known) fail(file, where, "\"" + a + "\" is not one of the entity's aliases");
+                product.push_back(a);
+            }
+            e.products.push_back(std::move(product));
+        }
+    }
     return e;
 }
 

@@ -25,6 +25,10 @@ struct TopicEntity {
     bool party = false;               ///< its word confirms or denies the deal
 
     PhrasesByLanguage aliases_by_language; ///< the same aliases, per language as written
+    /// Products of the entity, each a list of its own aliases (all also in `aliases`, which
+    /// the analysis reads): `search --expand` expands a product's alias to the product's
+    /// aliases only ("qwen" → 通义千问, not to Alibaba), a company's to everything.
+    std::vector<std::vector<std::string>> products;
 
     bool operator==(const TopicEntity&) const = default;
 };

@@ -94,8 +94,9 @@ std::vector<std::string> collect_h1_texts(const Dom& dom) {
 void split_keywords(std::string_view s, std::vector<std::string>& out) {
     std::size_t start = 0;
     while (start <= s.size()) {
-        std::size_t end = s.find_first_of(",;，、", start);
-        // find_first_of works on bytes; the CJK separators are multi-byte, so look for them apart.
+        // ASCII separators by byte; the CJK separators are multi-byte, so look for them as
+        // strings (a byte set holding their bytes would cut 码, E7 A0 81, at the 0x81 of 、).
+        std::size_t end = s.find_first_of(",;", start);
         for (std::string_view sep : {"，", "、"}) {
             const auto p = s.find(sep, start);
             if (p != std::string_view::npos && (end == std::string_view::npos || p < end)) end = p;

@@ -129,7 +129,10 @@ void print_text(const Article& a, const DecodedText& decoded, std::ostream& out)
     line("Site", a.site_name, a.site_name_source);
     date_line("Published", a.published);
     date_line("Modified", a.modified);
-    line("Authors", join(a.authors), a.authors_source);
+    if (a.authors.empty())
+        out << "Authors: (none)\n"; // no byline found: no source to name either
+    else
+        line("Authors", join(a.authors), a.authors_source);
     if (!a.organisations.empty()) line("Organisations", join(a.organisations));
     line("Language", a.language, a.language_source);
     line("Charset", decoded.charset, decoded.source);

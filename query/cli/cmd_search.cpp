@@ -92,17 +92,24 @@ void print_facets(std::ostream& out, const char* label, const std::vector<std::p
     out << '\n';
 }
 
+/// "36 matches" when counted, "At least 1000 matches" when estimated.
+std::string count_phrase(const SearchResponse& response) {
+    const long long n = response.total ? *response.total : response.total_at_least;
+    return std::string(response.total ? "" : "At least ") + std::to_string(n) + " match" + (n == 1 ? "" : "es");
+}
+
 void print_text(const SearchArgs& args, const SearchRequest& request, const SearchResponse& response, Io& io) {
     std::ostream& out = io.out;
     if (response.hits.empty()) {
         out << "No articles match \"" << terminal_line(request.query) << "\"";
         if (request.offset > 0 && response.estimated_total > 0)
-            out << " past result " << request.offset << " (about " << response.estimated_total << " in all)";
+            out << " past result " << request.offset << " (" << count_phrase(response) << " in all)";
         out << ".\n";
     } else {
-        out << "About " << response.estimated_total << " match" << (response.estimated_total == 1 ? "" : "es")
-            << "; showing " << response.hits.front().rank << "-" << response.hits.back().rank << ".\n\n";
+        out << count_phrase(response) << "; showing " << response.hits.front().rank << "-"
+            << response.hits.back().rank << ".\n\n";
     }
+    if (!response.did_you_mean.empty()) out << "Did you mean: " << terminal_line(response.did_you_mean) << "\n\n";
     const std::string on = io.out_is_tty ? "\x1b[1m" : "";
     const std::string off = io.out_is_tty ? "\x1b[0m" : "";
     for (const SearchHit& hit : response.hits) {
@@ -133,7 +140,9 @@ void print_json(const SearchArgs& args, const SearchRequest& request, const Sear
                         {"offset", request.offset},
                         {"limit", request.limit},
                         {"total_estimate", response.estimated_total},
+                        {"total", response.total ? nlohmann::json(*response.total) : nlohmann::json(nullptr)},
                         {"hits", hits}};
+    if (!response.did_you_mean.empty()) j["did_you_mean"] = response.did_you_mean;
     if (args.facets)
         j["facets"] = {{"status", facets_json(response.status_facets)},
                        {"outlet", facets_json(response.outlet_facets)}};
@@ -187,6 +196,8 @@ int run_search(const SearchArgs& args, Io& io) {
     if (!args.until.empty()) request.until = parse_date_option(args.until, "--until", true);
     if (request.since && request.until && *request.since > *request.until)
         throw InputError("--since " + args.since + " is after --until " + args.until);
+    if (args.facets && args.format == "csv")
+        throw InputError("--facets cannot go into CSV (one row per hit); use --format json or text for the counts");
     request.outlets = args.outlets;
     for (const auto& s : args.statuses) request.statuses.push_back(parse_status_option(s, "--status"));
     request.languages = args.languages;
@@ -229,10 +240,12 @@ void add_search_command(CLI::App& app, Action& action, Io& io) {
         "Query syntax: words (all must match; English stemming), \"a phrase\", OR, AND, NOT, -word, "
         "+word, a NEAR b, a NEAR/3 b, wild*, (brackets), ~alias;\n"
         "fields: title:, author:, outlet:, status:, lang:, entity:, source:, topic:, site:, keyword:, "
-        "says: (any mention's status),\n"
+        "tier: (wire, major, trade, blog), says: (any mention's status),\n"
         "date:2025, date:2025-02, date:2025-02-01, date:2025-02-01..2025-03-01 (either end may be "
         "left open).\n"
-        "Chinese text is matched through character n-grams: 阿里巴巴 finds articles containing it.");
+        "Chinese text is matched through character n-grams: 阿里巴巴 finds articles containing it.\n"
+        "Relevance weighs the source tier (wire > major > trade > blog), folds one outlet's near-identical "
+        "posts and lets no outlet hold more than 3 of any 10 ranks.");
     cmd->add_option("query", args->words, "The query (quote it, or give several words)")->required();
     cmd->add_option("--db", args->dbs,
                     "Database folder or Xapian stub file (local and remote shards); may be repeated "
@@ -249,7 +262,8 @@ void add_search_command(CLI::App& app, Action& action, Io& io) {
     cmd->add_option("--limit", args->limit, "How many results (default 10)")->check(CLI::Range(0, 100000));
     cmd->add_option("--offset", args->offset, "Skip this many results first (default 0)")
         ->check(CLI::NonNegativeNumber);
-    cmd->add_flag("--facets", args->facets, "Also count the matches by status and by outlet");
+    cmd->add_flag("--facets", args->facets,
+                  "Also count the matches by status and by outlet (text and json; the count is then exact)");
     cmd->add_flag("--expand", args->expand,
                   "Also match every alias of a topic entity named in the query (Alibaba → 阿里巴巴, Qwen)");
     cmd->add_flag("--all-copies", args->all_copies,

@@ -1,6 +1,8 @@
 /// \file
 /// `rumorwatch show URL|ID`: one article with every version (what changed in title and
 /// status) and its mentions with evidence.
+#include <algorithm>
+#include <cctype>
 #include <iomanip>
 #include <memory>
 #include <ostream>
@@ -199,14 +201,101 @@ void print_text(const StoredArticle& a, const std::vector<std::string>& republis
     }
 }
 
+/// The ways the user may have written a stored URL or id, most literal first: as given, an
+/// id in lower case, the crawler's canonical form (tracking parameters dropped, host
+/// lower-cased...), and that with the trailing slash toggled and http/https swapped.
+std::vector<std::string> lookup_forms(const std::string& target) {
+    std::vector<std::string> forms = {target};
+    const auto add = [&](const std::string& f) {
+        if (!f.empty() && std::find(forms.begin(), forms.end(), f) == forms.end()) forms.push_back(f);
+    };
+    std::string lower = target;
+    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (lower.size() == 16 && lower.find_first_not_of("0123456789abcdef") == std::string::npos) add(lower);
+    std::string url = target;
+    if (url.find("://") == std::string::npos && url.find('.') != std::string::npos) url = "http://" + url;
+    const auto canonical = canonical_url(url);
+    if (!canonical) return forms;
+    std::vector<std::string> bases = {*canonical};
+    const std::string& c = *canonical;
+    const auto path_start = c.find('/', c.find("://") + 3);
+    const bool bare = c.find_first_of("?", path_start) == std::string::npos;
+    if (bare) bases.push_back(c.back() == '/' ? (c.size() > path_start + 1 ? c.substr(0, c.size() - 1) : c) : c + "/");
+    for (const auto& b : bases) {
+        add(b);
+        if (b.rfind("https://", 0) == 0) add("http://" + b.substr(8));
+        if (b.rfind("http://", 0) == 0) add("https://" + b.substr(7));
+    }
+    return forms;
+}
+
+/// The stored URL of the same host nearest to `target` (by edit distance of the path),
+/// empty when the host has none.
+std::string nearest_stored_url(IndexReader& reader, const std::string& target) {
+    std::string url = target.find("://") == std::string::npos ? "http://" + target : target;
+    const auto canonical = canonical_url(url);
+    if (!canonical) return {};
+    const std::string host = url_host(*canonical);
+    if (host.empty()) return {};
+    std::vector<std::string> stored;
+    for (const char* scheme : {"http://", "https://"}) {
+        auto some = reader.stored_urls(scheme + host + "/");
+        stored.insert(stored.end(), some.begin(), some.end());
+    }
+    std::string best;
+    std::size_t best_distance = std::string::npos;
+    for (const auto& s : stored) {
+        std::vector<std::size_t> row(s.size() + 1);
+        for (std::size_t j = 0; j <= s.size(); ++j) row[j] = j;
+        for (std::size_t i = 1; i <= canonical->size(); ++i) {
+            std::size_t diag = row[0];
+            row[0] = i;
+            for (std::size_t j = 1; j <= s.size(); ++j) {
+                const std::size_t up = row[j];
+                row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + ((*canonical)[i - 1] == s[j - 1] ? 0 : 1)});
+                diag = up;
+            }
+        }
+        if (row[s.size()] < best_distance) {
+            best_distance = row[s.size()];
+            best = s;
+        }
+    }
+    return best;
+}
+
 int run_show(const ShowArgs& args, Io& io) {
     IndexReader reader(database_paths(args.dbs));
-    const auto article = reader.find(args.target);
+    std::optional<StoredArticle> article;
+    for (const auto& form : lookup_forms(args.target))
+        if ((article = reader.find(form))) break;
     if (!article) {
-        io.err << "rumorwatch: error: no article with URL or id \"" << terminal_line(args.target) << "\"\n";
+        io.err << "rumorwatch: error: no article with URL or id \"" << terminal_line(args.target) << "\"";
+        if (const std::string near = nearest_stored_url(reader, args.target); !near.empty())
+            io.err << "; the nearest stored URL of that host is " << terminal_line(near);
+        io.err << "\n";
         return 1;
     }
-    if (args.terms) {
+    if (args.terms && args.format == "json") {
+        // The same dump as JSON: [{"term": "...", "positions": [...]}, ...].
+        const std::string dump = reader.term_dump(article->id);
+        json terms = json::array();
+        for (std::size_t start = 0; start < dump.size();) {
+            auto end = dump.find("] ", start);
+            end = end == std::string::npos ? dump.size() : end + 1;
+            const std::string entry = dump.substr(start, end - start);
+            const auto open = entry.rfind('[');
+            json positions = json::array();
+            if (open != std::string::npos) {
+                std::istringstream list(entry.substr(open + 1, entry.size() - open - 2));
+                for (std::string p; std::getline(list, p, ',');)
+                    if (!p.empty()) positions.push_back(std::stoll(p));
+            }
+            terms.push_back({{"term", valid_utf8(entry.substr(0, open))}, {"positions", positions}});
+            start = end + 1;
+        }
+        io.out << json_dump(json{{"id", article->id}, {"terms", terms}}, 2) << "\n";
+    } else if (args.terms) {
         // Index internals for people debugging a query: "term[positions]", one per line.
         // Terms may hold spaces ("XSOURCEpeople familiar"): each entry ends at "] ".
         const std::string dump = reader.term_dump(article->id);

@@ -101,6 +101,9 @@ int run_timeline(const TimelineArgs& args, Io& io) {
     }
 
     IndexReader reader(database_paths(args.dbs));
+    // A topic or outlet no article has is a typo: say so rather than draw an empty story.
+    reader.check_known_values("topic", {options.topic_id}, "--topic");
+    reader.check_known_values("outlet", args.outlets, "--outlet");
     if (args.articles) {
         std::ofstream sheet_file;
         if (!args.output.empty()) {

@@ -2,6 +2,7 @@
 /// Parsing of the option values the reading commands share.
 #include "query/cli/options.h"
 
+#include "index/index.h"
 #include "parser/core/core.h"
 #include "query/cli/paths.h"
 
@@ -9,8 +10,12 @@ namespace rumorwatch {
 
 Timestamp parse_date_option(const std::string& value, const std::string& option, bool end_of_day) {
     const auto parsed = parse_iso8601(value);
-    if (!parsed)
-        throw InputError(option + ": \"" + value + "\" is not a date; expected YYYY-MM-DD (e.g. 2025-02-01)");
+    if (!parsed) {
+        // The message `date:` in a query gives for the same value (one parser, one error).
+        std::string bad = date_value_error(value);
+        if (bad.empty()) bad = "\"" + value + "\" is not a day; expected YYYY-MM-DD (e.g. 2025-02-01)";
+        throw InputError(option + ": " + bad);
+    }
     const bool day_only = value.find_first_of("Tt ") == std::string::npos;
     return day_only && end_of_day ? *parsed + std::chrono::seconds(86399) : *parsed;
 }

@@ -33,7 +33,7 @@ TEST_CASE("terms: an English article, field by field", "[index]") {
     // date D/M/Y, host H, language L, outlet, tier, topic, status, mention status, entity,
     // source (lower-cased), URL U, id Q.
     CHECK(dump_of(r) ==
-          "Aann[] Alee[] D20250211[] Hwire.example[] Len[] M202502[] Qdd5a60ff151ce356[] Sapple[1] "
+          "Aann[307] Alee[308] D20250211[] Hwire.example[] Len[] M202502[] Qdd5a60ff151ce356[] Sapple[1] "
           "Stalks[2] Uhttps://wire.example/t1[] XDATEpublished[] XENTITYapple[] XMSTATUSreported[] "
           "XOUTLETwire[] XSOURCEreuters[] XSTATUSreported[] XTIERwire[] XTOPICapple-alibaba[] Y2025[] "
           "ZAann[] ZAlee[] ZSappl[] ZStalk[] Zagre[] Zalibaba[] Zappl[] Ztalk[] agreed[206] "

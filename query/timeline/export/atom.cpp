@@ -43,7 +43,8 @@ void write_timeline_atom(const Timeline& tl, const ExportContext& ctx, std::ostr
             << "    <summary type=\"text\">" << xml_escape(one_line(e.evidence));
         if (!e.attribution.empty()) out << " — " << xml_escape(e.attribution);
         if (e.corrected) out << " (corrected by hand; the analysis said " << to_string(e.analysed_status) << ")";
-        out << " (" << t.independent_sources << " independent source(s))</summary>\n"
+        out << " (" << t.independent_sources << " independent source" << (t.independent_sources == 1 ? "" : "s")
+            << ")</summary>\n"
             << "  </entry>\n";
     }
     out << "</feed>\n";

@@ -191,7 +191,9 @@ void write_timeline_html(const Timeline& tl, const ExportContext& ctx, std::ostr
             << (e.date_reliable ? " (reliable)" : " (not reliable)");
         if (!e.warc_file.empty())
             out << " · WARC " << html_escape(e.warc_file) << " " << html_escape(e.warc_record_id);
-        out << " · " << t.independent_sources << " independent source(s), " << t.echoes.size() << " repeat(s)</div>";
+        out << " · " << t.independent_sources << " independent source" << (t.independent_sources == 1 ? "" : "s");
+        if (!t.echoes.empty()) out << ", " << t.echoes.size() << " repeat" << (t.echoes.size() == 1 ? "" : "s");
+        out << "</div>";
         out << "</li>\n";
     }
     out << "</ol>\n";

@@ -3,17 +3,24 @@
 #include "query/timeline/export/export.h"
 
 #include <ostream>
+#include <utility>
 
 #include "parser/core/core.h"
 
 namespace rumorwatch {
 namespace {
 
-/// Web text inside Markdown: one line, HTML-escaped, and Markdown's link and emphasis
-/// characters backslash-escaped so a title cannot inject links or markup.
+/// Web text inside Markdown: one line, with &, < and > as entities (no inline HTML), and
+/// Markdown's link and emphasis characters backslash-escaped so a title cannot inject
+/// links or markup. Quotes stay as they are: Markdown needs no entity for them, and the
+/// '#' of "&#39;" would be backslash-escaped into a literal "&\#39;".
 std::string md(std::string_view text) {
     std::string out;
-    for (char c : html_escape(terminal_line(text))) { // no ESC or bidi controls either
+    std::string escaped = html_escape(terminal_line(text)); // no ESC or bidi controls either
+    for (const auto& [entity, c] : {std::pair<std::string_view, char>{"&#39;", '\''}, {"&quot;", '"'}})
+        for (auto at = escaped.find(entity); at != std::string::npos; at = escaped.find(entity, at + 1))
+            escaped.replace(at, entity.size(), 1, c);
+    for (char c : escaped) {
         if (std::string_view("\\`*_[]()#!|~").find(c) != std::string_view::npos) out += '\\';
         out += c;
     }
@@ -53,7 +60,7 @@ void write_timeline_markdown(const Timeline& tl, const ExportContext& ctx, std::
             if (!e.attribution.empty()) out << " — " << md(e.attribution);
             out << "\n";
         }
-        out << "  " << t.independent_sources << " independent source(s)";
+        out << "  " << t.independent_sources << " independent source" << (t.independent_sources == 1 ? "" : "s");
         if (!t.echoes.empty()) out << "; repeated by " << t.echoes.size();
         out << "\n";
     }

@@ -3,6 +3,7 @@
 #include "query/timeline/export/export.h"
 
 #include <cstdio>
+#include <chrono>
 #include <ostream>
 #include <set>
 
@@ -91,8 +92,11 @@ void write_timeline_text(const Timeline& tl, const ExportContext& ctx, std::ostr
     out << "\n";
     out << "State now: " << bold(std::string(to_string(tl.state)), ctx.tty) << "   (" << tl.articles
         << " articles";
+    // The span the buckets cover (first bucket's start to last bucket's last day), named as
+    // such: a month bucket's start is not the day of the first article.
     if (!tl.buckets.empty())
-        out << ", " << format_day(tl.buckets.front().start) << " … " << format_day(tl.buckets.back().start);
+        out << ", " << to_string(tl.bucket) << "s from " << format_day(tl.buckets.front().start) << " to "
+            << format_day(tl.buckets.back().end - std::chrono::seconds(1));
     out << ")\n";
     if (tl.articles == 0) {
         out << "\nNo article about this topic in the selected range.\n";

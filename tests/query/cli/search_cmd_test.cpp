@@ -66,7 +66,7 @@ TEST_CASE("search command: text output for people", "[query]") {
     CHECK(r.code == 0);
     CHECK(r.err.empty());
     CHECK(r.out ==
-          "About 1 match; showing 1-1.\n"
+          "1 match; showing 1-1.\n"
           "\n"
           " 1. 2025-06-10  harbor-daily  confirmed  Apple and Alibaba officially announce AI partnership for China\n"
           "    https://harbor-daily.example/official-launch\n"
