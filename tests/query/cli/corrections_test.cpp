@@ -167,10 +167,10 @@ TEST_CASE("corrections by hand: the timeline follows, a re-crawl keeps them, exp
     REQUIRE(show.code == 0);
     CHECK(json::parse(show.out).at("correction").at("status") == "denied");
     const auto search = run({"search", "Intel", "--db", db, "--format", "json", "--limit", "50", "--all-copies"});
-    INFO(search.out);
     REQUIRE(search.code == 0);
     bool in_search = false;
-    for (const auto& hit : json::parse(search.out).at("hits"))
+    const json results = json::parse(search.out); // kept: a loop over a temporary's member would dangle
+    for (const auto& hit : results.at("hits"))
         if (hit.at("url") == url) {
             CHECK(hit.at("status") == "denied");
             CHECK(hit.at("correction").at("analysed_status") == analysed_status);
