@@ -59,6 +59,7 @@ CrawlSummary crawl(const CrawlOptions& options, std::ostream& progress) {
     IndexWriter index(options.db_path);
     index.set_topics(options.topics);
     index.commit();
+    if (options.on_open) options.on_open(index);
 
     const OutletMap outlets(options.config.outlets);
     CrawlLog log(options.log_file);
@@ -92,7 +93,7 @@ CrawlSummary crawl(const CrawlOptions& options, std::ostream& progress) {
         const auto started = std::chrono::steady_clock::now();
         const CrawlSummary pass = run_crawl_pass(parts, settings, progress);
         add_into(total, pass);
-        if (options.after_pass) options.after_pass();
+        if (options.after_pass) options.after_pass(index);
         if (!options.every || crawl_stop_requested()) break;
         if (!options.quiet) {
             print_summary(pass, progress);

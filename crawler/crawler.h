@@ -16,6 +16,8 @@
 
 namespace rumorwatch {
 
+class IndexWriter;
+
 /// The libcurl this binary runs with, e.g. "libcurl 7.88.1 (OpenSSL/3.0.19)".
 std::string libcurl_version();
 
@@ -37,9 +39,12 @@ struct CrawlOptions {
     /// point the crawler at the operator's network; CONNECT_TO entries are the operator's
     /// own choice of addresses and lift the guard too.
     bool allow_private_addresses = false;
-    /// Called after each pass has committed (with --every, between passes too): where
-    /// `crawl --on-change` compares the timelines.
-    std::function<void()> after_pass;
+    /// Called after each pass has committed (with --every, between passes too), with the
+    /// crawl's writer (idle then): where `crawl --on-change` compares the timelines and
+    /// keeps its outbox.
+    std::function<void(IndexWriter&)> after_pass;
+    /// Called once the database is open, before the first pass (reads the outbox).
+    std::function<void(IndexWriter&)> on_open;
     int shard_index = 0;                  ///< --shard K/N: 0-based K
     int shard_count = 1;
     bool quiet = false;
@@ -77,6 +82,10 @@ struct CrawlSummary {
     /// import_warc: damaged parts skipped (corrupt gzip members, records with a missing or
     /// invalid Content-Length); their records are lost.
     int damaged_members = 0;
+    /// Pages a stopped crawl left in the hands of a worker that did not finish within the
+    /// grace period (uninterruptible parsing); they were not recorded, and the process must
+    /// end without waiting for them (std::_Exit once the output is flushed).
+    int abandoned_workers = 0;
 };
 
 /// Crawls every outlet of the shard once (or forever with `every`) into the index.

@@ -128,6 +128,18 @@ public:
     bool remove_correction(const std::string& id);
     /// Every correction, committed or not, ordered by document id.
     std::vector<Correction> corrections() const;
+    /// The `crawl --on-change` outbox (user metadata under schema::kMetaOutboxPrefix):
+    /// messages to announce, durable with the next commit like documents and states.
+    /// Puts or replaces the message `id` (at most 200 bytes).
+    void put_outbox(const std::string& id, const std::string& value);
+    /// Removes the message `id` (nothing when absent). Durable with the next commit.
+    void erase_outbox(const std::string& id);
+    /// Every message in the outbox as (id, value), in id order.
+    std::vector<std::pair<std::string, std::string>> outbox() const;
+    /// What the outbox already took for `topic_id` (schema::kMetaOutboxSeenPrefix); empty
+    /// when nothing was ever recorded.
+    std::optional<std::string> outbox_seen(const std::string& topic_id) const;
+    void set_outbox_seen(const std::string& topic_id, const std::string& value);
     /// Changes not yet committed (documents upserted, states put, topics set).
     int pending_changes() const;
     /// The database directory this writer holds.

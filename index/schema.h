@@ -119,6 +119,14 @@ inline constexpr std::string_view kMetaUrlStatePrefix = "crawl:";
 /// so that a re-crawl, which rewrites the document, keeps it; written in the writer's
 /// transaction.
 inline constexpr std::string_view kMetaCorrectionPrefix = "correction:";
+/// `crawl --on-change` outbox: key prefix + message id (topic, date, from and to of a
+/// transition), value {"message": the JSON the command gets, "attempts": n}. Written in the
+/// crawl writer's transaction; erased once the command has taken it, so a crawl stopped
+/// before announcing leaves it to the next run.
+inline constexpr std::string_view kMetaOutboxPrefix = "outbox:";
+/// Per topic (key prefix + topic id): JSON array of the ids of the transitions already put
+/// in the outbox, so that the next run queues only new ones, whenever the crawl stopped.
+inline constexpr std::string_view kMetaOutboxSeenPrefix = "outbox-seen:";
 
 /// The stemmer every document and query uses (mixed-language text: CJK n-grams are not
 /// stemmed, so one English stemmer is safe for Chinese articles too).

@@ -163,6 +163,64 @@ std::vector<UrlState> IndexWriter::all_url_states() const {
     return states;
 }
 
+namespace {
+
+std::string outbox_key(std::string_view prefix, const std::string& id, const std::string& path) {
+    if (id.empty() || id.size() > 200) throw IndexError(path + ": outbox id must be 1 to 200 bytes");
+    return std::string(prefix) + id;
+}
+
+} // namespace
+
+void IndexWriter::put_outbox(const std::string& id, const std::string& value) {
+    try {
+        impl_->db.set_metadata(outbox_key(schema::kMetaOutboxPrefix, id, impl_->path), value);
+        ++impl_->pending;
+    } catch (const Xapian::Error& e) {
+        throw index_error(impl_->path, e);
+    }
+}
+
+void IndexWriter::erase_outbox(const std::string& id) {
+    try {
+        impl_->db.set_metadata(outbox_key(schema::kMetaOutboxPrefix, id, impl_->path), ""); // "" deletes
+        ++impl_->pending;
+    } catch (const Xapian::Error& e) {
+        throw index_error(impl_->path, e);
+    }
+}
+
+std::vector<std::pair<std::string, std::string>> IndexWriter::outbox() const {
+    std::vector<std::pair<std::string, std::string>> entries;
+    try {
+        const std::string prefix(schema::kMetaOutboxPrefix);
+        for (auto it = impl_->db.metadata_keys_begin(prefix); it != impl_->db.metadata_keys_end(prefix); ++it)
+            entries.emplace_back((*it).substr(prefix.size()), impl_->db.get_metadata(*it));
+    } catch (const Xapian::Error& e) {
+        throw index_error(impl_->path, e);
+    }
+    return entries;
+}
+
+std::optional<std::string> IndexWriter::outbox_seen(const std::string& topic_id) const {
+    try {
+        std::string value = impl_->db.get_metadata(outbox_key(schema::kMetaOutboxSeenPrefix, topic_id, impl_->path));
+        if (value.empty()) return std::nullopt;
+        return value;
+    } catch (const Xapian::Error& e) {
+        throw index_error(impl_->path, e);
+    }
+}
+
+void IndexWriter::set_outbox_seen(const std::string& topic_id, const std::string& value) {
+    try {
+        impl_->db.set_metadata(outbox_key(schema::kMetaOutboxSeenPrefix, topic_id, impl_->path), value);
+        ++impl_->pending;
+    } catch (const Xapian::Error& e) {
+        throw index_error(impl_->path, e);
+    }
+}
+
 void IndexWriter::commit() {
     try {
         impl_->in_transaction = false;
