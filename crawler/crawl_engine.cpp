@@ -3,8 +3,6 @@
 #include "crawler/crawl_engine.h"
 
 #include <algorithm>
-#include <condition_variable>
-#include <memory>
 #include <exception>
 #include <mutex>
 #include <ostream>
@@ -95,13 +93,7 @@ public:
             }
         });
         std::vector<std::thread> workers;
-        for (int i = 0; i < workers_count_; ++i)
-            workers.emplace_back([this] {
-                work_loop();
-                std::lock_guard lock(workers_mutex_);
-                ++workers_done_;
-                workers_done_cv_.notify_all();
-            });
+        for (int i = 0; i < workers_count_; ++i) workers.emplace_back([&] { work_loop(); });
 
         try {
             seed();
@@ -112,21 +104,7 @@ public:
         const bool stopping = stop_requested();
         parts_.fetcher.cancel_all();
         work_.close();
-        {
-            // A worker inside a parse that does not look at the stop flag (one long stage of
-            // extraction or analysis) is not waited for past the grace period: it is left
-            // behind (this pass object is then never destroyed, so what it uses stays valid)
-            // and the pass commits what the others did.
-            std::unique_lock lock(workers_mutex_);
-            const auto all_done = [&] { return workers_done_ == workers_count_; };
-            if (stopping || stop_requested()) workers_done_cv_.wait_for(lock, settings_.stop_grace, all_done);
-            else workers_done_cv_.wait(lock, all_done);
-            abandoned_ = workers_count_ - workers_done_;
-        }
-        for (auto& w : workers) {
-            if (abandoned_ > 0) w.detach();
-            else w.join();
-        }
+        for (auto& w : workers) w.join();
         // Reports still waiting for the fetch thread: their links become pending states, so a
         // page whose validators are committed never hides links a later crawl would miss.
         for (auto& report : inbox_.take()) {
@@ -141,8 +119,7 @@ public:
         CrawlSummary summary;
         summary.outlets = stage.outlets();
         summary.requests = requests_;
-        summary.interrupted = stopping || abandoned_ > 0;
-        summary.abandoned_workers = abandoned_;
+        summary.interrupted = stopping;
         summary.seconds = std::chrono::duration<double>(steady_now() - started).count();
         return summary;
     }
@@ -352,28 +329,20 @@ private:
     }
 
     void work_loop() {
-        ProcessContext context{parts_.outlets, topics_, parts_.warc, settings_.max_body_bytes,
-                               settings_.page_budget, [this] { return stop_requested(); }};
+        ProcessContext context{parts_.outlets, parts_.options.topics, parts_.warc, settings_.max_body_bytes};
         while (auto item = work_.pop()) {
             try {
-                // Stopping: pages still queued are left for the next run (their states are
-                // untouched), and one being read is abandoned between extraction stages.
-                if (!stop_requested()) {
+                if (!errors_.failed()) {
                     PageReport report = process_fetched(std::move(*item), context, wall_now());
                     // Links go through the fetch thread, which admits them and adds their
-                    // pending states to this report before it is written. An abandoned page
-                    // records nothing: the next run fetches it again.
-                    if (report.abandoned) {}
-                    else if (report.links.empty()) write(std::move(report));
+                    // pending states to this report before it is written.
+                    if (report.links.empty()) write(std::move(report));
                     else inbox_.push(std::move(report));
                 }
             } catch (...) {
                 errors_.set(std::current_exception());
             }
             outstanding_.fetch_sub(1);
-            // Stopping: the fetch loop is gone (and the fetcher may be, for a worker left
-            // behind), nothing to wake.
-            if (stop_requested()) break;
             // Room in the work queue, maybe links to admit or the last page done: the
             // fetch loop may be waiting for exactly that.
             parts_.fetcher.wake();
@@ -431,18 +400,8 @@ private:
         }
     }
 
-public:
-    bool abandoned_workers() const { return abandoned_ > 0; }
-
-private:
     const EngineParts& parts_;
     const EngineSettings& settings_;
-    /// The workers' own copy: a worker left behind after a stop may still be analysing.
-    const std::vector<Topic> topics_ = parts_.options.topics;
-    std::mutex workers_mutex_;
-    std::condition_variable workers_done_cv_;
-    int workers_done_ = 0;
-    int abandoned_ = 0;
     std::ostream& progress_;
     int workers_count_;
     Frontier frontier_;
@@ -467,12 +426,8 @@ private:
 } // namespace
 
 CrawlSummary run_crawl_pass(const EngineParts& parts, const EngineSettings& settings, std::ostream& progress) {
-    auto pass = std::make_unique<CrawlPass>(parts, settings, progress);
-    CrawlSummary summary = pass->run();
-    // Workers left behind still use the pass: it stays allocated until the process ends,
-    // which the caller makes happen at once (CrawlSummary::abandoned_workers).
-    if (pass->abandoned_workers()) (void)pass.release();
-    return summary;
+    CrawlPass pass(parts, settings, progress);
+    return pass.run();
 }
 
 } // namespace rumorwatch

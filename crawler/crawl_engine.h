@@ -30,12 +30,6 @@ struct EngineSettings {
     std::chrono::milliseconds max_poll_wait{20};
     std::uint64_t seed = 0;             ///< jitter; 0: from the clock
     std::size_t max_body_bytes = 8u << 20;
-    /// Longest time a worker spends extracting and analysing one page; a page over it is
-    /// recorded as a failure that says so, and the crawl goes on.
-    std::chrono::milliseconds page_budget{30'000};
-    /// After a stop, how long the pass waits for workers to leave the page in hand before it
-    /// commits without them (CrawlSummary::abandoned_workers).
-    std::chrono::milliseconds stop_grace{2'000};
     /// The steady clock every scheduling decision reads; empty: std::chrono::steady_clock.
     /// A test shares one with its fake fetcher to see the exact times the engine decided on.
     std::function<SteadyTime()> clock;

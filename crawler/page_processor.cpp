@@ -261,23 +261,7 @@ PageReport read_article(const CrawlTask& task, const FetchResult& r, const Decod
     options.timezone = outlet.timezone;
     options.language_hint = outlet.language;
     options.content_language = r.header("content-language").value_or("");
-    // A time budget per page, and SIGTERM, stop extraction between its stages.
-    const auto started = std::chrono::steady_clock::now();
-    const auto over = [&] {
-        return (ctx.stopping && ctx.stopping()) ||
-               (ctx.page_budget.count() > 0 && std::chrono::steady_clock::now() - started > ctx.page_budget);
-    };
-    const auto cut_short = [&] {
-        PageReport report = report_failure(task, &r, PageReport::Event::failed, "", now);
-        report.abandoned = ctx.stopping && ctx.stopping();
-        report.reason = report.abandoned ? "crawl stopped while the page was read"
-                                         : "over the time budget for reading a page (" +
-                                               std::to_string(ctx.page_budget.count()) + " ms)";
-        return report;
-    };
-    options.cancelled = over;
     Article article = extract_article(text.utf8, options);
-    if (over()) return cut_short();
     if (text.had_invalid_bytes)
         article.warnings.push_back("some bytes were not valid " + text.charset + " and were replaced");
 
@@ -306,10 +290,7 @@ PageReport read_article(const CrawlTask& task, const FetchResult& r, const Decod
     PageReport report = base_report(task, &r, PageReport::Event::article, now);
     ArticleRecord record;
     std::vector<RumorAnalysis> analyses;
-    for (const Topic& topic : ctx.topics) {
-        analyses.push_back(analyze_article(article, topic));
-        if (over()) return cut_short();
-    }
+    for (const Topic& topic : ctx.topics) analyses.push_back(analyze_article(article, topic));
     record.analysis = strongest_analysis(analyses);
     // Every other topic keeps its own analysis, so each topic's timeline sees the article.
     for (auto& a : analyses)
@@ -416,7 +397,6 @@ PageReport process_fetched(WorkItem item, const ProcessContext& ctx, Timestamp n
             report = read_link_page(task, r, text.utf8, ctx, now);
         } else {
             report = read_article(task, r, text, warc ? &*warc : nullptr, ctx, now);
-            if (report.event == PageReport::Event::failed) return report; // over budget: no validators
         }
     }
     take_validators(report.state, r, true);

@@ -2,8 +2,6 @@
 /// A worker's job: one fetched page -> text in UTF-8 -> links, or article + analysis + hashes.
 #pragma once
 
-#include <chrono>
-#include <functional>
 #include <vector>
 
 #include "crawler/outlet_map.h"
@@ -19,11 +17,6 @@ struct ProcessContext {
     const std::vector<Topic>& topics;
     WarcWriter* warc = nullptr;        ///< null: no capture
     std::size_t max_body_bytes = 8u << 20; ///< limit for gunzipped sitemaps
-    /// Longest time extraction and analysis of one page may take; a page over it is a
-    /// failure that says so. Zero: no budget.
-    std::chrono::milliseconds page_budget{0};
-    /// The crawl is stopping: a page being read is abandoned (PageReport::abandoned).
-    std::function<bool()> stopping{};
 };
 
 /// Reads a 2xx response: WARC capture, charset decoding, then feed/sitemap links, page links

@@ -51,9 +51,6 @@ struct PageReport {
     VisitFacts facts;          ///< for the revisit policy, finished by the writer
     std::vector<DiscoveredLink> links; ///< for the frontier (the fetch thread takes them)
     std::vector<UrlState> pending;     ///< states of accepted links, committed with this page
-    /// The crawl was stopped while this page was read: nothing to record, the page is fetched
-    /// again by the next run.
-    bool abandoned = false;
 };
 
 /// "article", "not_modified", ... for logs.

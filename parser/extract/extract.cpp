@@ -3,8 +3,6 @@
 /// language and the remaining fields, in that order (each step may use the previous ones).
 #include "parser/extract/extract.h"
 
-#include <stdexcept>
-
 #include <algorithm>
 
 #include <nlohmann/json.hpp>
@@ -202,9 +200,6 @@ void fill_fields(Page& page, const ExtractOptions& options, Article& a) {
 
 Article extract_article(std::string_view html_in, const ExtractOptions& options) {
     Article a;
-    const auto check_cancelled = [&options] {
-        if (options.cancelled && options.cancelled()) throw std::runtime_error("cancelled");
-    };
     a.url = options.url;
     try {
         std::string repaired;
@@ -213,9 +208,7 @@ Article extract_article(std::string_view html_in, const ExtractOptions& options)
             html_in = repaired;
             a.warnings.push_back("input was not valid UTF-8; invalid bytes were replaced");
         }
-        check_cancelled();
         GuardedParse parsed = parse_guarded(html_in);
-        check_cancelled();
         const PrescannedHtml& pre = parsed.pre;
         if (pre.truncated) a.warnings.push_back("page longer than 16 MiB; the rest was ignored");
         if (pre.nesting_capped) a.warnings.push_back("elements nested too deeply were flattened");
@@ -224,10 +217,8 @@ Article extract_article(std::string_view html_in, const ExtractOptions& options)
         page.url = options.url;
         page.dom = std::move(parsed.dom);
         page.hints = classify_elements(page.dom);
-        check_cancelled();
         page.meta = read_page_meta(page.dom);
         page.ld = read_json_ld(pre.json_ld);
-        check_cancelled();
         if (page.ld.unreadable_blocks > 0)
             a.warnings.push_back(std::to_string(page.ld.unreadable_blocks) + " JSON-LD block(s) could not be read");
         page.base_url = options.url;
@@ -282,7 +273,6 @@ Article extract_article(std::string_view html_in, const ExtractOptions& options)
 
         // Main text
         page.main = extract_main_text(page.dom, page.hints, a.title);
-        check_cancelled();
         a.text = join_paragraphs(page.main.paragraphs);
         a.text_source = a.text.empty() ? "" : "dom";
         a.captions = page.main.captions;
@@ -307,10 +297,8 @@ Article extract_article(std::string_view html_in, const ExtractOptions& options)
         }
 
         fill_fields(page, options, a);
-        check_cancelled();
         find_headline_and_bylines(page, site_names);
         fill_dates(page, a);
-        check_cancelled();
         fill_language(page, options, a);
         fill_authors(page, a);
     } catch (const std::exception& e) {

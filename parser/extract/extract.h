@@ -5,7 +5,6 @@
 #pragma once
 
 #include <cstddef>
-#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -25,10 +24,6 @@ struct ExtractOptions {
     std::string language_hint;             ///< the outlet's language, used when the page says nothing
     std::string content_language;          ///< HTTP Content-Language, if any
     std::string site_name;                 ///< the outlet's name, used to strip titles and when the page names none
-    /// Asked between the stages of extraction; when it returns true, extraction stops there
-    /// and the article says so in Article::warnings ("extraction stopped: cancelled"). For a
-    /// crawl's time budget per page and its stop on SIGTERM. Empty: never stops.
-    std::function<bool()> cancelled;
 };
 
 /// Pages longer than this (in UTF-8 bytes) are cut, and Article::warnings says so: no
