@@ -172,7 +172,7 @@ int run_histogram(const SearchArgs& args, SearchRequest request, IndexReader& re
     request.limit = static_cast<int>(std::min<long long>(reader.document_count(), std::numeric_limits<int>::max()));
     request.collapse_duplicates = false;
     request.facets = false;
-    request.sort_by_date = false;
+    request.sort_by_date = true; // counting: no relevance re-ranking, which folds an outlet's look-alike posts
     request.snippet_bytes = 0;
     const SearchResponse response = reader.search(request);
     std::vector<HistogramPoint> points;

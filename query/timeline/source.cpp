@@ -118,7 +118,8 @@ TimelineEntry with_version(const TimelineEntry& entry, const ArticleVersion& v, 
     TimelineEntry e = entry;
     e.when = when;
     e.version = version;
-    if (v.status) e.status = *v.status;
+    // An analyst's correction judges the article, every version of it.
+    if (v.status && !e.corrected) e.status = *v.status;
     if (!v.title.empty()) e.title = v.title;
     if (v.evidence) {
         e.evidence = v.evidence->sentence;

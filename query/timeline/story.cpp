@@ -227,8 +227,12 @@ Timeline build_timeline(std::vector<TimelineEntry> entries, std::vector<Timeline
         if (state == RumorStatus::none && asserts_state(e.status)) {
             next = e.status;
             rule = "start";
-        } else if (news && e.status != state) {
-            if (const std::string* party = party_on_record(e, options.parties)) {
+        } else if ((news || (e.corrected && !echo && asserts_state(e.status))) && e.status != state) {
+            if (e.corrected) {
+                // The analyst read the article and judged it: the correction is the news.
+                next = e.status;
+                rule = "corrected by hand";
+            } else if (const std::string* party = party_on_record(e, options.parties)) {
                 next = e.status;
                 rule = "party on record";
                 party_speaker = *party;

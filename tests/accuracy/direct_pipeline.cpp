@@ -133,6 +133,15 @@ RunResult run_direct(const AnswerKey& key, const std::string& demo_dir, const st
             obs.phase2 = process_page(phase2, *edited, headers2, host, path, label, outlet, topic, now);
         else
             obs.phase2 = obs.phase1;
+        // As ingest does (crawler/page_processor.cpp): a rel=canonical to another outlet
+        // marks a copy, which stays a document of its own under its own URL.
+        PhaseResult* phases[] = {&obs.phase1.value(), &obs.phase2.value()};
+        for (PhaseResult* phase : phases) {
+            const std::string canonical_host = url_host(phase->article.canonical_url);
+            if (canonical_host.empty() || canonical_host == url_host(label.url)) continue;
+            for (const auto& [id, other] : key.outlets)
+                if (id != label.outlet && url_host(other.home) == canonical_host) phase->article.canonical_url = label.url;
+        }
         run.observations.push_back(std::move(obs));
     }
     run.seconds_phase1 = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
