@@ -415,14 +415,15 @@ struct Candidate {
 /// Relevance order, fairer to sources: a later post of the same outlet whose title is
 /// near-identical to an earlier one folds into it (counted as a copy); within each block
 /// of 10 ranks no outlet holds more than 3, and the first 5 hold no more than 3 of one
-/// tier, while others are left. Xapian's order decides everything else.
-std::vector<Candidate> diversify(std::vector<Candidate> candidates) {
+/// tier, while others are left. Xapian's order decides everything else. Without `fold`
+/// (the caller asked for every document, copies included) nothing is folded, only moved.
+std::vector<Candidate> diversify(std::vector<Candidate> candidates, bool fold) {
     constexpr std::size_t kBlock = 10, kHead = 5, kPerOutlet = 3, kPerTierInHead = 3;
     std::vector<Candidate> kept;
     for (auto& c : candidates) {
         bool folded = false;
         for (auto& k : kept) {
-            if (k.outlet == c.outlet && near_identical_titles(k.words, c.words)) {
+            if (fold && k.outlet == c.outlet && near_identical_titles(k.words, c.words)) {
                 k.copies += 1 + c.copies;
                 folded = true;
                 break;
@@ -781,7 +782,7 @@ SearchResponse IndexReader::search(const SearchRequest& request) {
                 }
                 c.tier = tier_of[c.outlet];
             }
-            page = diversify(std::move(page));
+            page = diversify(std::move(page), request.collapse_duplicates);
             page.erase(page.begin(), page.begin() + std::min<std::size_t>(offset, page.size()));
             if (page.size() > limit) page.resize(limit);
         }
